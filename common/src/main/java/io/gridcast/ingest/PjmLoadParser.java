@@ -1,0 +1,251 @@
+package io.gridcast.ingest;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import io.gridcast.time.HourEndingClock;
+import io.gridcast.time.InvalidTimeLabelException;
+import io.gridcast.time.MarketHour;
+import io.gridcast.time.MarketZones;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses one PJM hourly load file into canonical rows and rejects.
+ *
+ * <p>Data Miner files are keyed by their UTC column; the EPT column must name the same hour or
+ * the row is rejected. Two-column files carry hour-ending EPT labels without a DST marker: on
+ * the fall-back day the first row labelled 02:00 in file order is taken as the hour in daylight
+ * time (05:00 UTC) and the second as the repeated hour in standard time (06:00 UTC). A file
+ * with a single 02:00 row that day gets the daylight hour, and the standard hour is missing.
+ */
+public final class PjmLoadParser {
+
+    static final String ISO = "PJM";
+
+    private static final DateTimeFormatter DATA_MINER_TIME =
+            DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
+    private static final List<DateTimeFormatter> TWO_COLUMN_TIMES = List.of(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"));
+
+    private final HourEndingClock clock = new HourEndingClock(MarketZones.PJM);
+    private final CsvParser csv;
+
+    public PjmLoadParser() {
+        CsvParserSettings csvSettings = new CsvParserSettings();
+        csvSettings.setNullValue("");
+        csvSettings.setEmptyValue("");
+        csvSettings.trimValues(true);
+        this.csv = new CsvParser(csvSettings);
+    }
+
+    /**
+     * Parses every line of {@code source}.
+     *
+     * @throws InvalidInputException if the file is empty or its header is not a known layout
+     */
+    public ParsedLoadFile parse(String sourceFile, BufferedReader source) {
+        try {
+            String headerLine = stripByteOrderMark(source.readLine());
+            if (headerLine == null) {
+                throw new InvalidInputException("Empty PJM load file: " + sourceFile);
+            }
+            List<String> header = Arrays.asList(csv.parseLine(headerLine));
+            PjmLoadFormat format = PjmLoadFormat.detect(header);
+            if (format == null) {
+                throw new InvalidInputException("Unrecognised PJM load file header in "
+                        + sourceFile + ": " + headerLine + " (expected a Data Miner "
+                        + "hrl_load_metered export or Datetime,<ZONE>_MW)");
+            }
+            return switch (format) {
+                case DATA_MINER -> parseDataMiner(sourceFile, header, source);
+                case HOURLY_TWO_COLUMN -> parseTwoColumn(sourceFile, header, source);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + sourceFile, e);
+        }
+    }
+
+    private ParsedLoadFile parseDataMiner(String sourceFile, List<String> header,
+            BufferedReader source) throws IOException {
+        Map<String, Integer> columns = columnIndex(header);
+        int utcColumn = require(columns, "datetime_beginning_utc", sourceFile);
+        int eptColumn = require(columns, "datetime_beginning_ept", sourceFile);
+        int areaColumn = require(columns, "load_area", sourceFile);
+        int mwColumn = require(columns, "mw", sourceFile);
+        Integer verifiedColumn = columns.get("is_verified");
+
+        List<LoadRecord> accepted = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        long lineNumber = 1;
+        for (String line = source.readLine(); line != null; line = source.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                String[] cells = cells(line, header.size());
+                Instant start = parseDataMinerUtc(cells[utcColumn]);
+                checkEptLabel(start, cells[eptColumn]);
+                String area = requireCell(cells[areaColumn], "load_area");
+                double loadMw = parseMw(cells[mwColumn]);
+                Boolean verified = verifiedColumn == null ? null
+                        : parseBoolean(cells[verifiedColumn]);
+                accepted.add(new LoadRecord(ISO, area, start, MarketHour.of(start, clock.zone()),
+                        loadMw, verified, sourceFile, lineNumber, line));
+            } catch (RowException | DateTimeParseException e) {
+                rejected.add(new RejectedRow(sourceFile, lineNumber, line, e.getMessage()));
+            }
+        }
+        return new ParsedLoadFile(sourceFile, accepted, rejected);
+    }
+
+    private ParsedLoadFile parseTwoColumn(String sourceFile, List<String> header,
+            BufferedReader source) throws IOException {
+        String zone = PjmLoadFormat.twoColumnZone(header.get(1));
+        Map<LocalDateTime, Integer> repeatedLabelCount = new HashMap<>();
+
+        List<LoadRecord> accepted = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        long lineNumber = 1;
+        for (String line = source.readLine(); line != null; line = source.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                String[] cells = cells(line, 2);
+                LocalDateTime label = parseTwoColumnLabel(cells[0]);
+                double loadMw = parseMw(cells[1]);
+                int occurrence = 0;
+                if (clock.isRepeated(label)) {
+                    occurrence = repeatedLabelCount.merge(label, 1, Integer::sum) - 1;
+                }
+                Instant start = clock.intervalStart(label, occurrence);
+                accepted.add(new LoadRecord(ISO, zone, start, MarketHour.of(start, clock.zone()),
+                        loadMw, null, sourceFile, lineNumber, line));
+            } catch (RowException | InvalidTimeLabelException e) {
+                rejected.add(new RejectedRow(sourceFile, lineNumber, line, e.getMessage()));
+            }
+        }
+        return new ParsedLoadFile(sourceFile, accepted, rejected);
+    }
+
+    private String[] cells(String line, int expected) {
+        String[] cells = csv.parseLine(line);
+        if (cells == null || cells.length != expected) {
+            throw new RowException("Invalid row: expected " + expected + " columns, found "
+                    + (cells == null ? 0 : cells.length));
+        }
+        return cells;
+    }
+
+    private static Instant parseDataMinerUtc(String cell) {
+        try {
+            return LocalDateTime.parse(requireCell(cell, "datetime_beginning_utc"),
+                    DATA_MINER_TIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new RowException("Invalid datetime_beginning_utc: " + cell);
+        }
+    }
+
+    private void checkEptLabel(Instant start, String eptCell) {
+        LocalDateTime ept;
+        try {
+            ept = LocalDateTime.parse(requireCell(eptCell, "datetime_beginning_ept"),
+                    DATA_MINER_TIME);
+        } catch (DateTimeParseException e) {
+            throw new RowException("Invalid datetime_beginning_ept: " + eptCell);
+        }
+        LocalDateTime expected = start.atZone(clock.zone()).toLocalDateTime();
+        if (!ept.equals(expected)) {
+            throw new RowException("Inconsistent datetime_beginning_ept: " + eptCell
+                    + " is not " + start + " in Eastern prevailing time (" + expected + ")");
+        }
+    }
+
+    private static LocalDateTime parseTwoColumnLabel(String cell) {
+        String text = requireCell(cell, "Datetime");
+        for (DateTimeFormatter format : TWO_COLUMN_TIMES) {
+            try {
+                return LocalDateTime.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // Try the next layout.
+            }
+        }
+        throw new RowException("Invalid Datetime: " + text
+                + " (expected yyyy-MM-dd HH:mm:ss, hour ending)");
+    }
+
+    private static double parseMw(String cell) {
+        String text = requireCell(cell, "load MW");
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new RowException("Invalid load MW: " + text);
+        }
+        if (!Double.isFinite(value)) {
+            throw new RowException("Invalid load MW: " + text);
+        }
+        return value;
+    }
+
+    private static Boolean parseBoolean(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return null;
+        }
+        return switch (cell.toLowerCase(Locale.ROOT)) {
+            case "true", "t", "1", "y", "yes" -> true;
+            case "false", "f", "0", "n", "no" -> false;
+            default -> throw new RowException("Invalid is_verified: " + cell);
+        };
+    }
+
+    private static String requireCell(String cell, String column) {
+        if (cell == null || cell.isEmpty()) {
+            throw new RowException("Missing " + column);
+        }
+        return cell;
+    }
+
+    private static Map<String, Integer> columnIndex(List<String> header) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            index.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        return index;
+    }
+
+    private static int require(Map<String, Integer> columns, String name, String sourceFile) {
+        Integer index = columns.get(name);
+        if (index == null) {
+            throw new InvalidInputException("Missing column " + name + " in " + sourceFile);
+        }
+        return index;
+    }
+
+    private static String stripByteOrderMark(String line) {
+        return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** A row-level problem: the row goes to rejects with this message as its reason. */
+    private static final class RowException extends RuntimeException {
+        RowException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.gridcast.io;
+
+import io.gridcast.config.Settings;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Location of gridcast's tables and model artifacts: a local folder or an object store prefix.
+ *
+ * @param uri warehouse root, ending without a slash ({@code file:/...} or {@code s3a://...})
+ */
+public record Warehouse(String uri) {
+
+    public Warehouse {
+        if (uri.endsWith("/")) {
+            uri = uri.substring(0, uri.length() - 1);
+        }
+    }
+
+    /** Reads {@code gridcast.warehouse}, resolving a plain path against the working folder. */
+    public static Warehouse from(Settings settings) {
+        return new Warehouse(toUri(settings.string("warehouse")));
+    }
+
+    /** Turns a local path or URI into a URI string; {@code s3://} becomes {@code s3a://}. */
+    public static String toUri(String location) {
+        if (location.startsWith("s3://")) {
+            return "s3a://" + location.substring("s3://".length());
+        }
+        if (location.contains("://") || location.startsWith("file:")) {
+            return location;
+        }
+        return Path.of(location).toAbsolutePath().normalize().toUri().toString();
+    }
+
+    public boolean isLocal() {
+        return uri.startsWith("file:");
+    }
+
+    /** Local folder of a {@code file:} warehouse. */
+    public Path localPath() {
+        if (!isLocal()) {
+            throw new IllegalStateException("Warehouse is not local: " + uri);
+        }
+        return Path.of(URI.create(uri));
+    }
+
+    /** URI of {@code relative} under the warehouse root. */
+    public String resolve(String relative) {
+        return uri + "/" + relative;
+    }
+}

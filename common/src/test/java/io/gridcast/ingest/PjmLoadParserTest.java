@@ -1,0 +1,97 @@
+package io.gridcast.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PjmLoadParserTest {
+
+    private static final Path RESOURCES = Path.of("src/test/resources/pjm");
+
+    private static ParsedLoadFile parse(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            return new PjmLoadParser().parse(file.toString(), reader);
+        }
+    }
+
+    private static List<Instant> starts(ParsedLoadFile parsed) {
+        return parsed.accepted().stream().map(LoadRecord::intervalStartUtc).toList();
+    }
+
+    @Test
+    void twoColumnFallBackGivesTwoUtcHours() throws IOException {
+        ParsedLoadFile parsed = parse(RESOURCES.resolve("two_column/PJME_fall_back_2014.csv"));
+
+        assertThat(parsed.rejected()).isEmpty();
+        assertThat(starts(parsed)).containsExactly(
+                Instant.parse("2014-11-02T07:00:00Z"),
+                Instant.parse("2014-11-02T04:00:00Z"),
+                Instant.parse("2014-11-02T05:00:00Z"),
+                Instant.parse("2014-11-02T06:00:00Z"),
+                Instant.parse("2014-11-02T08:00:00Z"));
+        assertThat(parsed.accepted().get(2).loadMw()).isEqualTo(22935.0);
+        assertThat(parsed.accepted().get(3).loadMw()).isEqualTo(23755.0);
+        assertThat(parsed.accepted().get(3).marketHour().dstFlag()).isTrue();
+        assertThat(parsed.accepted().get(0).zone()).isEqualTo("PJME");
+    }
+
+    @Test
+    void twoColumnSpringForwardRejectsGapLabel() throws IOException {
+        ParsedLoadFile parsed = parse(RESOURCES.resolve("two_column/AEP_spring_forward_2015.csv"));
+
+        assertThat(parsed.rowsRead()).isEqualTo(9);
+        assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber)
+                .containsExactly(4L, 9L, 10L);
+        assertThat(parsed.rejected().get(0).reason()).contains("does not exist");
+        assertThat(parsed.rejected().get(1).reason()).contains("Invalid Datetime: not-a-date");
+        assertThat(parsed.rejected().get(2).reason()).contains("Missing load MW");
+        assertThat(starts(parsed)).startsWith(
+                Instant.parse("2015-03-08T06:00:00Z"), Instant.parse("2015-03-08T07:00:00Z"));
+    }
+
+    @Test
+    void dataMinerKeysByUtcAndChecksEpt() throws IOException {
+        ParsedLoadFile parsed = parse(RESOURCES.resolve("dataminer/hrl_load_metered_fall_back_2025.csv"));
+
+        assertThat(starts(parsed)).hasSize(7).startsWith(Instant.parse("2025-11-02T03:00:00Z"));
+        LoadRecord repeated = parsed.accepted().get(3);
+        assertThat(repeated.intervalStartUtc()).isEqualTo(Instant.parse("2025-11-02T06:00:00Z"));
+        assertThat(repeated.marketHour().hourEnding()).isEqualTo(2);
+        assertThat(repeated.marketHour().dstFlag()).isTrue();
+        assertThat(repeated.loadMw()).isEqualTo(72840.737);
+        assertThat(repeated.isVerified()).isFalse();
+        assertThat(repeated.zone()).isEqualTo("RTO");
+        assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber).containsExactly(9L, 10L);
+        assertThat(parsed.rejected().get(0).reason())
+                .startsWith("Inconsistent datetime_beginning_ept: 11/2/2025 9:00:00 AM");
+        assertThat(parsed.rejected().get(1).reason()).isEqualTo("Invalid load MW: abc");
+    }
+
+    @Test
+    void unknownHeaderNamesFile() {
+        BufferedReader reader = new BufferedReader(new StringReader("when,load\n1,2\n"));
+
+        assertThatThrownBy(() -> new PjmLoadParser().parse("s3a://bucket/x.csv", reader))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("s3a://bucket/x.csv")
+                .hasMessageContaining("when,load");
+    }
+
+    @Test
+    void missingDataMinerColumnNamesIt() {
+        BufferedReader reader = new BufferedReader(new StringReader(
+                "datetime_beginning_utc,datetime_beginning_ept,zone,mw\n"));
+
+        assertThatThrownBy(() -> new PjmLoadParser().parse("a.csv", reader))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Missing column load_area in a.csv");
+    }
+}
