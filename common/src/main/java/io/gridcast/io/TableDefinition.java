@@ -21,6 +21,12 @@ public record TableDefinition(String name, List<Column> columns, List<String> ke
         return columns.stream().map(Column::name).toList();
     }
 
+    /** Spark schema of the table's columns. */
+    public org.apache.spark.sql.types.StructType schema() {
+        return org.apache.spark.sql.types.StructType.fromDDL(columns.stream()
+                .map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", ")));
+    }
+
     String columnsDdl() {
         return columns.stream()
                 .map(c -> c.name() + " " + c.type() + " COMMENT " + TableCatalog.sqlString(c.comment()))

@@ -33,6 +33,52 @@ public final class Tables {
             List.of("job", "source_file", "line_number"),
             "job");
 
+    public static final TableDefinition FORECASTS = new TableDefinition("forecasts", List.of(
+            new Column("model_name", "string", "Registered model, or baseline, that forecast"),
+            new Column("model_version", "int", "Version of the model in model_registry"),
+            new Column("target", "string", "Forecast quantity, e.g. load_mw"),
+            new Column("iso", "string", "Market operator"),
+            new Column("zone", "string", "Load zone"),
+            new Column("interval_start_utc", "timestamp", "Delivery hour start, UTC"),
+            new Column("operating_date", "date", "Market-local date of the delivery hour"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+            new Column("issued_at_utc", "timestamp", "When the forecast was issued, UTC"),
+            new Column("horizon_hours", "int", "Hours from issue to the end of the delivery hour"),
+            new Column("predicted_mw", "double", "Forecast, MW"),
+            new Column("actual_mw", "double", "Metered value when known, MW"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("model_name", "iso", "zone", "interval_start_utc", "issued_at_utc"),
+            "model_name, years(interval_start_utc)");
+
+    public static final TableDefinition MODEL_REGISTRY = new TableDefinition("model_registry",
+            List.of(
+            new Column("model_name", "string", "Model name, one per series and algorithm"),
+            new Column("model_version", "int", "Version, from 1 upwards per model name"),
+            new Column("algorithm", "string", "e.g. xgboost"),
+            new Column("target", "string", "Forecast quantity, e.g. load_mw"),
+            new Column("iso", "string", "Market operator of the series"),
+            new Column("zone", "string", "Zone of the series"),
+            new Column("parameters_json", "string", "All hyperparameters, JSON"),
+            new Column("features_json", "string", "Ordered feature columns, JSON array"),
+            new Column("metrics_json", "string", "Test metrics of the model and baselines, JSON"),
+            new Column("train_start", "date", "First training operating date"),
+            new Column("train_end", "date", "Last training operating date"),
+            new Column("validation_start", "date", "First early-stopping operating date"),
+            new Column("validation_end", "date", "Last early-stopping operating date"),
+            new Column("test_start", "date", "First test operating date"),
+            new Column("test_end", "date", "Last test operating date"),
+            new Column("input_rows", "bigint", "Rows of the input series"),
+            new Column("input_fingerprint", "string", "Order-independent hash of the input rows"),
+            new Column("artifact_uri", "string", "Folder of the saved model"),
+            new Column("code_version", "string", "gridcast version that trained the model"),
+            new Column("library_versions_json", "string", "Spark, XGBoost and Java versions, JSON"),
+            new Column("created_at_utc", "timestamp", "When the version was registered"),
+            new Column("stage", "string", "candidate or production"),
+            new Column("run_id", "string", "Run that trained the model")),
+            List.of("model_name", "model_version"),
+            "");
+
     private Tables() {
     }
 }

@@ -1,0 +1,163 @@
+package io.gridcast.forecast;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcast.io.TableCatalog;
+import io.gridcast.io.Tables;
+import io.gridcast.registry.InputFingerprint;
+import io.gridcast.registry.ModelArtifacts;
+import io.gridcast.registry.ModelRegistry;
+import io.gridcast.registry.ModelVersion;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Trains the day-ahead load models of one series, saves and registers them, and publishes the
+ * test-period forecasts of the models and baselines to {@code forecasts}.
+ */
+public final class LoadForecastRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FINGERPRINT_COLUMNS =
+            List.of("iso", "zone", "interval_start_utc", "load_mw");
+
+    /**
+     * What a run produced for one series.
+     *
+     * @param modelVersions registered version by model name
+     */
+    public record Summary(String iso, String zone, long inputRows, TimeSplit split,
+            Map<String, ForecastMetrics> testMetrics,
+            Map<String, Map<String, Double>> monthlyMapePercent,
+            Map<String, Integer> modelVersions, String artifactUri, int bestIteration) {
+    }
+
+    private final SparkSession spark;
+    private final TableCatalog catalog;
+    private final ModelRegistry registry;
+    private final DayAheadLoadForecast forecast;
+    private final XgboostParameters parameters;
+
+    public LoadForecastRun(SparkSession spark, TableCatalog catalog, ModelRegistry registry,
+            DayAheadLoadForecast.Options options, XgboostParameters parameters) {
+        this.spark = spark;
+        this.catalog = catalog;
+        this.registry = registry;
+        this.forecast = new DayAheadLoadForecast(options, parameters);
+        this.parameters = parameters;
+    }
+
+    /** Model name of an algorithm for one series, e.g. {@code load-day-ahead-xgboost-pjm-pjme}. */
+    public static String modelName(String model, String iso, String zone) {
+        return ("load-day-ahead-" + model + "-" + iso + "-" + zone).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-");
+    }
+
+    /** Trains, registers and publishes for {@code seriesRows}, rows of one series of load_hourly. */
+    public Summary run(Dataset<Row> seriesRows, String iso, String zone, String runId,
+            Instant runTime) {
+        Dataset<Row> rows = seriesRows.cache();
+        long inputRows = rows.count();
+        String fingerprint = InputFingerprint.of(rows, FINGERPRINT_COLUMNS);
+        DayAheadLoadForecast.Outcome outcome = forecast.run(rows);
+
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        String mainArtifact = null;
+        for (String model : List.of(DayAheadLoadForecast.MODEL,
+                DayAheadLoadForecast.CALENDAR_BASELINE)) {
+            XgboostTrainer.TrainedModel trained = model.equals(DayAheadLoadForecast.MODEL)
+                    ? outcome.model() : outcome.calendarOnlyModel();
+            ModelVersion version = register(model, trained, outcome, iso, zone, inputRows,
+                    fingerprint, runId, runTime);
+            versions.put(model, version.modelVersion());
+            if (model.equals(DayAheadLoadForecast.MODEL)) {
+                mainArtifact = version.artifactUri();
+            }
+        }
+
+        publishForecasts(outcome, iso, zone, versions, runId);
+        return new Summary(iso, zone, inputRows, outcome.split(), outcome.testMetrics(),
+                outcome.monthlyMapePercent(), versions, mainArtifact,
+                outcome.model().bestIteration());
+    }
+
+    private ModelVersion register(String model, XgboostTrainer.TrainedModel trained,
+            DayAheadLoadForecast.Outcome outcome, String iso, String zone, long inputRows,
+            String fingerprint, String runId, Instant runTime) {
+        TimeSplit split = outcome.split();
+        ModelVersion candidate = new ModelVersion(modelName(model, iso, zone), 0, "xgboost",
+                "load_mw", iso, zone, json(parameters.asMap()), json(trained.featureCols()),
+                json(metricsJson(model, outcome)), split.trainStart(), split.trainEnd(),
+                split.validationStart(), split.validationEnd(), split.testStart(),
+                split.testEnd(), inputRows, fingerprint, null, Versions.gridcast(),
+                json(Versions.libraries(spark)), runTime, "candidate", runId);
+        int version = registry.versionFor(candidate);
+        String artifact = registry.artifactUri(candidate.modelName(), version);
+        ModelArtifacts.save(trained.model(), artifact, spark.sparkContext().hadoopConfiguration());
+        ModelVersion registered = candidate.withVersion(version, artifact);
+        registry.register(registered);
+        return registered;
+    }
+
+    private static Map<String, Object> metricsJson(String model,
+            DayAheadLoadForecast.Outcome outcome) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("test", outcome.testMetrics().get(model));
+        metrics.put("test_monthly_mape_percent", outcome.monthlyMapePercent().get(model));
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        outcome.testMetrics().forEach((name, value) -> {
+            if (!name.equals(model)) {
+                baselines.put(name, value);
+            }
+        });
+        metrics.put("baselines_test", baselines);
+        XgboostTrainer.TrainedModel trained = model.equals(DayAheadLoadForecast.MODEL)
+                ? outcome.model() : outcome.calendarOnlyModel();
+        metrics.put("validation_rmse_mw", trained.validationRmse());
+        metrics.put("best_iteration", trained.bestIteration());
+        return metrics;
+    }
+
+    private void publishForecasts(DayAheadLoadForecast.Outcome outcome, String iso, String zone,
+            Map<String, Integer> versions, String runId) {
+        String model = modelName(DayAheadLoadForecast.MODEL, iso, zone);
+        String calendarOnly = modelName(DayAheadLoadForecast.CALENDAR_BASELINE, iso, zone);
+        String naive = modelName(DayAheadLoadForecast.WEEKLY_NAIVE, iso, zone);
+        Dataset<Row> rows = outcome.testForecasts()
+                .withColumn("model_version",
+                        when(col("model").equalTo(DayAheadLoadForecast.MODEL),
+                                lit(versions.get(DayAheadLoadForecast.MODEL)))
+                        .when(col("model").equalTo(DayAheadLoadForecast.CALENDAR_BASELINE),
+                                lit(versions.get(DayAheadLoadForecast.CALENDAR_BASELINE))))
+                .withColumn("model_name",
+                        when(col("model").equalTo(DayAheadLoadForecast.MODEL), lit(model))
+                        .when(col("model").equalTo(DayAheadLoadForecast.CALENDAR_BASELINE),
+                                lit(calendarOnly))
+                        .otherwise(lit(naive)))
+                .withColumn("target", lit("load_mw"))
+                .withColumn("run_id", lit(runId));
+        TimeSplit split = outcome.split();
+        catalog.replace(Tables.FORECASTS, rows, "t.model_name IN "
+                + TableCatalog.sqlList(List.of(model, calendarOnly, naive))
+                + " AND t.operating_date BETWEEN DATE '" + split.testStart() + "' AND DATE '"
+                + split.testEnd() + "'");
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON for " + value, e);
+        }
+    }
+}

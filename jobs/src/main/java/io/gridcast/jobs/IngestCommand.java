@@ -1,0 +1,18 @@
+package io.gridcast.jobs;
+
+import picocli.CommandLine.Command;
+
+/** {@code gridcast ingest <source>}: raw market files into canonical tables. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Reads raw market files into canonical tables.",
+        subcommands = {IngestPjmLoadCommand.class})
+final class IngestCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

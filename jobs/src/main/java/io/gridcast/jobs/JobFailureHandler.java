@@ -1,0 +1,42 @@
+package io.gridcast.jobs;
+
+import io.gridcast.ingest.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed job into one clear line on standard error and exit code 1. Spark wraps errors
+ * raised in tasks; the handler reports the innermost input error when there is one.
+ */
+final class JobFailureHandler implements IExecutionExceptionHandler {
+
+    /** Exit code of a job that failed after its command line was accepted. */
+    static final int JOB_FAILED = 1;
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine command, ParseResult parsed) {
+        String job = command.getCommandSpec().qualifiedName(" ");
+        System.err.println(job + " failed: " + describe(error));
+        if (Boolean.getBoolean("gridcast.stacktrace")) {
+            error.printStackTrace(System.err);
+        } else {
+            System.err.println("(run with -Dgridcast.stacktrace=true for the stack trace)");
+        }
+        return JOB_FAILED;
+    }
+
+    static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException) {
+                return cause.getMessage();
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        return root == error ? message : message + " (cause: " + root + ")";
+    }
+}

@@ -1,0 +1,104 @@
+package io.gridcast.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.gridcast.forecast.DayAheadLoadForecast;
+import io.gridcast.forecast.LoadForecastRun;
+import io.gridcast.forecast.XgboostParameters;
+import io.gridcast.io.Tables;
+import io.gridcast.time.MarketZones;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gridcast train load-xgboost}: day-ahead load models for series of load_hourly. */
+@Command(name = "load-xgboost", mixinStandardHelpOptions = true,
+        description = {
+            "Trains the day-ahead XGBoost load model of each series (iso, zone) of load_hourly, "
+                    + "scores it on the test period against the weekly-naive and calendar-only "
+                    + "baselines, registers it and publishes the forecasts.",
+            "Forecast and model settings: gridcast.forecast.* and gridcast.xgboost.*."})
+final class TrainLoadXgboostCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--iso", defaultValue = "PJM", description = "Market of the series (default: ${DEFAULT-VALUE}).")
+    String iso;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Zone to train; repeatable (default: every zone of the market).")
+    List<String> zones = new ArrayList<>();
+
+    @Option(names = "--test-start", paramLabel = "YYYY-MM-DD",
+            description = "First operating date of the test period (default: forecast.test-start, "
+                    + "or the last forecast.test-days days).")
+    String testStart;
+
+    @Override
+    public Integer call() {
+        var settings = options.settings();
+        if (testStart != null) {
+            settings = settings.with("forecast.test-start", testStart);
+        }
+        try (JobContext context = new JobContext("train-load-xgboost", settings, 1,
+                Clock.systemUTC())) {
+            List<LoadForecastRun.Summary> summaries = train(context, iso, zones);
+            for (LoadForecastRun.Summary summary : summaries) {
+                Summaries.printForecastReport(System.out, summary);
+            }
+            System.out.printf("train load-xgboost finished in %.1f s: %s%n",
+                    context.progress.elapsedSeconds(), summaries.stream()
+                            .map(s -> s.iso() + " " + s.zone() + " test MAPE " + Summaries.mapes(s))
+                            .reduce((a, b) -> a + "; " + b).orElse("no series"));
+        }
+        return 0;
+    }
+
+    /** Trains one model per zone of {@code iso} in load_hourly; also the pipeline's last stage. */
+    static List<LoadForecastRun.Summary> train(JobContext context, String iso, List<String> zones) {
+        Dataset<Row> load = context.catalog.read(Tables.LOAD_HOURLY.name())
+                .filter(col("iso").equalTo(iso));
+        List<String> selected = zones.isEmpty()
+                ? load.select("zone").distinct().orderBy("zone").as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList()
+                : zones;
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("No " + iso + " rows in "
+                    + context.catalog.qualified(Tables.LOAD_HOURLY.name())
+                    + ": run gridcast ingest first");
+        }
+
+        LoadForecastRun run = new LoadForecastRun(context.spark, context.catalog,
+                context.registry(), DayAheadLoadForecast.Options.from(context.settings, zoneOf(iso)),
+                XgboostParameters.from(context.settings));
+        List<LoadForecastRun.Summary> summaries = new ArrayList<>();
+        for (String zone : selected) {
+            context.progress.stage("train " + iso + " " + zone);
+            Dataset<Row> series = load.filter(col("zone").equalTo(zone));
+            LoadForecastRun.Summary summary = run.run(series, iso, zone, context.runId,
+                    context.runTime);
+            context.progress.rows("forecast " + zone + " test", summary.testMetrics()
+                    .values().iterator().next().count());
+            summaries.add(summary);
+        }
+        return summaries;
+    }
+
+    private static ZoneId zoneOf(String iso) {
+        return switch (iso.toUpperCase(Locale.ROOT)) {
+            case "PJM" -> MarketZones.PJM;
+            case "ERCOT" -> MarketZones.ERCOT;
+            default -> throw new IllegalArgumentException("Invalid market: " + iso
+                    + " (expected PJM or ERCOT)");
+        };
+    }
+}
