@@ -1,0 +1,157 @@
+package io.gridcast.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridcast.SparkTestBase;
+import io.gridcast.config.Settings;
+import io.gridcast.io.SparkSessions;
+import io.gridcast.io.TableCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@code gridcast pipeline pjm-load} on a real slice of the bundled PJM East sample. */
+class PipelinePjmLoadTest {
+
+    private static Path input;
+    private static Path warehouse;
+    private static long sliceRows;
+
+    @BeforeAll
+    static void writeSlice() throws IOException {
+        Path sample = SparkTestBase.repositoryRoot()
+                .resolve("data/samples/pjm_hourly_load/PJME_hourly_2015-2018.csv");
+        input = Files.createTempDirectory("pipeline-input");
+        warehouse = Files.createTempDirectory("pipeline-warehouse");
+        try (Stream<String> lines = Files.lines(sample)) {
+            List<String> slice = lines.filter(l -> l.startsWith("Datetime") || l.startsWith("2018-"))
+                    .collect(Collectors.toList());
+            sliceRows = slice.size() - 1;
+            Files.write(input.resolve("PJME_2018.csv"), slice);
+        }
+    }
+
+    private static String[] pipelineArgs() {
+        return new String[] {"pipeline", "pjm-load", "--input", input.toString(),
+            "--test-start", "2018-06-01",
+            "--set", "warehouse=" + warehouse,
+            "--set", "spark.master=local[2]",
+            "--set", "spark.sql.shuffle.partitions=4",
+            "--set", "forecast.validation-days=30",
+            "--set", "xgboost.num-workers=1",
+            "--set", "xgboost.eta=0.3",
+            "--set", "xgboost.early-stopping-rounds=10"};
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = Gridcast.execute(args);
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    @Test
+    void pipelinePublishesConservedCountsAndBeatsNaive() throws Exception {
+        Run first = run(pipelineArgs());
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("pipeline pjm-load finished")
+                .contains("rows read " + sliceRows + ", accepted " + sliceRows
+                        + ", rejected 0, duplicates 0, missing hours 0");
+
+        Map<String, Double> mapeByModel = duckDbTestMape();
+        assertThat(mapeByModel).containsKeys("load-day-ahead-xgboost-pjm-pjme",
+                "load-day-ahead-weekly-naive-pjm-pjme",
+                "load-day-ahead-xgboost-calendar-only-pjm-pjme");
+        assertThat(mapeByModel.get("load-day-ahead-xgboost-pjm-pjme"))
+                .isLessThan(mapeByModel.get("load-day-ahead-weekly-naive-pjm-pjme"));
+
+        Run second = run(pipelineArgs());
+        assertThat(second.exitCode()).isZero();
+        try (SparkSession spark = SparkSessions.create(settings())) {
+            TableCatalog catalog = new TableCatalog(spark, settings());
+            assertThat(catalog.read("load_hourly").count()).isEqualTo(sliceRows);
+            assertThat(catalog.read("model_registry").count()).isEqualTo(2);
+            assertThat(catalog.read("forecasts").count()).isEqualTo(3L * 24 * 63);
+        }
+    }
+
+    @Test
+    void missingInputFailsWithUri() {
+        Run failed = runCapturingErr("pipeline", "pjm-load", "--input", "/no/such/folder",
+                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[1]");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("gridcast pipeline pjm-load failed: Input not found: file:///no/such/folder");
+    }
+
+    @Test
+    void helpListsEveryJob() {
+        Run help = run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("ingest", "train", "pipeline", "tables");
+        assertThat(run("ingest", "pjm-load", "--help").output()).contains("--input", "--conf", "--set");
+    }
+
+    private static Run runCapturingErr(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = Gridcast.execute(args);
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private static Settings settings() {
+        return SparkTestBase.testSettings(warehouse);
+    }
+
+    /** Test-period MAPE by model, read from the forecasts table's Parquet files by DuckDB. */
+    private static Map<String, Double> duckDbTestMape() throws Exception {
+        List<String> files;
+        try (SparkSession spark = SparkSessions.create(settings())) {
+            files = spark.sql("SELECT file_path FROM "
+                            + new TableCatalog(spark, settings()).qualified("forecasts") + ".files")
+                    .collectAsList().stream().map(r -> "'" + r.getString(0).replace("file:", "") + "'")
+                    .collect(Collectors.toList());
+        }
+        Map<String, Double> mape = new java.util.TreeMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT model_name,"
+                        + " 100 * avg(abs(predicted_mw - actual_mw) / actual_mw)"
+                        + " FROM read_parquet([" + String.join(", ", files) + "])"
+                        + " GROUP BY model_name")) {
+            while (rows.next()) {
+                mape.put(rows.getString(1), rows.getDouble(2));
+            }
+        }
+        return mape;
+    }
+}
