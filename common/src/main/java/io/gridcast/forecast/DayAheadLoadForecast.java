@@ -42,10 +42,22 @@ public final class DayAheadLoadForecast {
 
     private static final Logger LOG = LoggerFactory.getLogger(DayAheadLoadForecast.class);
     private static final String LABEL = "load_mw";
+    private static final String TRAINING_LABEL = "training_label";
+    private static final String AT_ISSUE_CHANGE = LABEL + "_at_issue_change_1d";
+    private static final String MEAN_24H_CHANGE = LABEL + "_mean_24h_change_1d";
 
     /** Forecast settings, from {@code gridcast.forecast.*}. */
+    /**
+     * Forecast settings.
+     *
+     * @param logTarget train on the natural log of load, so that the squared error weighs
+     *     relative errors alike at low and high load
+     * @param dailyChanges add the change of the load at issue time and of its 24-hour mean
+     *     since the previous day's issue time
+     */
     public record Options(ZoneId marketZone, int issueHourLocal, List<Integer> lagDays,
-            List<Integer> rollingMeanHours, LocalDate testStart, int testDays, int validationDays) {
+            List<Integer> rollingMeanHours, LocalDate testStart, int testDays, int validationDays,
+            boolean logTarget, boolean dailyChanges) {
 
         public static Options from(Settings settings, ZoneId marketZone) {
             String testStart = settings.string("forecast.test-start");
@@ -55,7 +67,9 @@ public final class DayAheadLoadForecast {
                     settings.integers("forecast.rolling-mean-hours"),
                     testStart.isBlank() ? null : LocalDate.parse(testStart),
                     settings.integer("forecast.test-days"),
-                    settings.integer("forecast.validation-days"));
+                    settings.integer("forecast.validation-days"),
+                    settings.flag("forecast.log-target"),
+                    settings.flag("forecast.daily-changes"));
         }
     }
 
@@ -88,6 +102,10 @@ public final class DayAheadLoadForecast {
         names.add(LABEL + "_latest_same_hour");
         names.add(LABEL + "_at_issue");
         options.rollingMeanHours().forEach(hours -> names.add(LABEL + "_mean_" + hours + "h"));
+        if (options.dailyChanges()) {
+            names.add(AT_ISSUE_CHANGE);
+            names.add(MEAN_24H_CHANGE);
+        }
         return names;
     }
 
@@ -113,7 +131,33 @@ public final class DayAheadLoadForecast {
                 .setLagDays(options.lagDays().stream().mapToInt(Integer::intValue).toArray())
                 .setRollingMeanHours(
                         options.rollingMeanHours().stream().mapToInt(Integer::intValue).toArray());
-        return lags.transform(calendar.transform(seriesRows));
+        Dataset<Row> featured = lags.transform(calendar.transform(seriesRows));
+        return options.dailyChanges() ? withDailyChanges(featured) : featured;
+    }
+
+    /**
+     * Adds the change of {@code at_issue} and of the 24-hour mean since the previous delivery
+     * day's issue time. Both issue times are at or before this row's, so no later load is read.
+     */
+    private static Dataset<Row> withDailyChanges(Dataset<Row> featured) {
+        String atIssue = LABEL + "_at_issue";
+        String mean24h = LABEL + "_mean_24h";
+        Dataset<Row> previousDay = featured
+                .select(col("iso"), col("zone"),
+                        org.apache.spark.sql.functions.date_add(col("operating_date"), 1)
+                                .as("next_operating_date"),
+                        col(atIssue).as("previous_at_issue"), col(mean24h).as("previous_mean_24h"))
+                .dropDuplicates("iso", "zone", "next_operating_date");
+        return featured.join(previousDay,
+                        featured.col("iso").equalTo(previousDay.col("iso"))
+                                .and(featured.col("zone").equalTo(previousDay.col("zone")))
+                                .and(featured.col("operating_date")
+                                        .equalTo(previousDay.col("next_operating_date"))),
+                        "left")
+                .drop(previousDay.col("iso")).drop(previousDay.col("zone"))
+                .withColumn(AT_ISSUE_CHANGE, col(atIssue).minus(col("previous_at_issue")))
+                .withColumn(MEAN_24H_CHANGE, col(mean24h).minus(col("previous_mean_24h")))
+                .drop("next_operating_date", "previous_at_issue", "previous_mean_24h");
     }
 
     /** Splits {@code seriesRows} by operating date as the options say. */
@@ -133,7 +177,10 @@ public final class DayAheadLoadForecast {
                 split.trainStart(), split.trainEnd(), split.validationStart(),
                 split.validationEnd(), split.testStart(), split.testEnd());
 
-        Dataset<Row> featured = withFeatures(seriesRows).cache();
+        Dataset<Row> featured = withFeatures(seriesRows)
+                .withColumn(TRAINING_LABEL, options.logTarget()
+                        ? org.apache.spark.sql.functions.log(col(LABEL)) : col(LABEL))
+                .cache();
         Dataset<Row> training = featured.filter(split.isTraining("operating_date"));
         Dataset<Row> validation = featured.filter(split.isValidation("operating_date"));
         // Every model is scored on the same hours: those the weekly-naive baseline can forecast.
@@ -141,17 +188,26 @@ public final class DayAheadLoadForecast {
                 .filter(col(LABEL + "_lag_7d").isNotNull());
 
         XgboostTrainer.TrainedModel model =
-                trainer.fit(training, validation, modelFeatures(), LABEL);
+                trainer.fit(training, validation, modelFeatures(), TRAINING_LABEL);
         XgboostTrainer.TrainedModel calendarOnly =
-                trainer.fit(training, validation, CALENDAR_ONLY_FEATURES, LABEL);
+                trainer.fit(training, validation, CALENDAR_ONLY_FEATURES, TRAINING_LABEL);
 
-        Dataset<Row> forecasts = forecastRows(MODEL, model.predict(test))
-                .unionByName(forecastRows(CALENDAR_BASELINE, calendarOnly.predict(test)))
+        Dataset<Row> forecasts = forecastRows(MODEL, toMegawatts(model.predict(test)))
+                .unionByName(forecastRows(CALENDAR_BASELINE,
+                        toMegawatts(calendarOnly.predict(test))))
                 .unionByName(forecastRows(WEEKLY_NAIVE,
                         test.withColumn(XgboostTrainer.PREDICTION_COL, col(LABEL + "_lag_7d"))))
                 .cache();
         return new Outcome(split, model, calendarOnly, modelFeatures(), forecasts,
                 metricsByModel(forecasts), monthlyMape(forecasts));
+    }
+
+    /** Undoes the log transform of the training label on {@code predicted_mw}, if any. */
+    private Dataset<Row> toMegawatts(Dataset<Row> predicted) {
+        return options.logTarget()
+                ? predicted.withColumn(XgboostTrainer.PREDICTION_COL,
+                        org.apache.spark.sql.functions.exp(col(XgboostTrainer.PREDICTION_COL)))
+                : predicted;
     }
 
     private static Dataset<Row> forecastRows(String modelName, Dataset<Row> predicted) {

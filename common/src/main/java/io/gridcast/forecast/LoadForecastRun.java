@@ -123,7 +123,7 @@ public final class LoadForecastRun {
         metrics.put("baselines_test", baselines);
         XgboostTrainer.TrainedModel trained = model.equals(DayAheadLoadForecast.MODEL)
                 ? outcome.model() : outcome.calendarOnlyModel();
-        metrics.put("validation_rmse_mw", trained.validationRmse());
+        metrics.put("validation_rmse_training_label", trained.validationRmse());
         metrics.put("best_iteration", trained.bestIteration());
         return metrics;
     }

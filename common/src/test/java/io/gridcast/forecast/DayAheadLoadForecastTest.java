@@ -42,7 +42,7 @@ class DayAheadLoadForecastTest extends SparkTestBase {
 
     private static DayAheadLoadForecast forecaster() {
         DayAheadLoadForecast.Options options = new DayAheadLoadForecast.Options(MarketZones.PJM, 10,
-                List.of(1, 2, 7), List.of(24, 168), TEST_START, 365, 30);
+                List.of(1, 2, 7), List.of(24, 168), TEST_START, 365, 30, true, true);
         XgboostParameters parameters = new XgboostParameters(1, 1, 300, 10, 0.3, 6, 1.0, 0.8,
                 0.8, 7);
         return new DayAheadLoadForecast(options, parameters);
