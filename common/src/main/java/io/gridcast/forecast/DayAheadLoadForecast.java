@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every feature of a delivery hour uses only load that was known when the forecast was
  * issued, {@code issue-hour-local} on the day before. The split is chronological by operating
- * date; early stopping sees only the validation period, and the test period is scored once.
+ * date. Early stopping reads only the validation period, and the test period is scored once.
  */
 public final class DayAheadLoadForecast {
 
@@ -46,9 +46,8 @@ public final class DayAheadLoadForecast {
     private static final String AT_ISSUE_CHANGE = LABEL + "_at_issue_change_1d";
     private static final String MEAN_24H_CHANGE = LABEL + "_mean_24h_change_1d";
 
-    /** Forecast settings, from {@code gridcast.forecast.*}. */
     /**
-     * Forecast settings.
+     * Forecast settings, from {@code gridcast.forecast.*}.
      *
      * @param logTarget train on the natural log of load, so that the squared error weighs
      *     relative errors alike at low and high load
@@ -109,7 +108,7 @@ public final class DayAheadLoadForecast {
         return names;
     }
 
-    /** All features of the full model, in the order of its feature vector. */
+    /** Returns the features of the full model, in the order of its feature vector. */
     public List<String> modelFeatures() {
         List<String> names = new ArrayList<>(List.of("hour", "day_of_week", "month",
                 "day_of_year", "iso_week", "is_weekend", "is_holiday", "horizon_hours"));
@@ -160,7 +159,7 @@ public final class DayAheadLoadForecast {
                 .drop("next_operating_date", "previous_at_issue", "previous_mean_24h");
     }
 
-    /** Splits {@code seriesRows} by operating date as the options say. */
+    /** Splits {@code seriesRows} by operating date, with the test start and lengths of the options. */
     public TimeSplit split(Dataset<Row> seriesRows) {
         Row bounds = seriesRows.agg(min("operating_date"), max("operating_date")).first();
         if (bounds.isNullAt(0)) {

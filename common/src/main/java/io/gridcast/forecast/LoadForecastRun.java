@@ -32,7 +32,7 @@ public final class LoadForecastRun {
             List.of("iso", "zone", "interval_start_utc", "load_mw");
 
     /**
-     * What a run produced for one series.
+     * Results of a run for one series.
      *
      * @param modelVersions registered version by model name
      */

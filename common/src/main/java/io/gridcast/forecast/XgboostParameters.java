@@ -51,7 +51,7 @@ public record XgboostParameters(int numWorkers, int nthread, int numRound,
                 settings.integer("xgboost.seed"));
     }
 
-    /** The parameters by XGBoost's own names, for the registry. */
+    /** Returns the parameters under XGBoost's own names, for the registry. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("objective", "reg:squarederror");

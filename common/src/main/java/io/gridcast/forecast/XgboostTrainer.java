@@ -57,7 +57,8 @@ public final class XgboostTrainer {
 
         int bestIteration = Integer.parseInt(attribute(model, "best_iteration", "-1"));
         double bestScore = Double.parseDouble(attribute(model, "best_score", "NaN"));
-        LOG.info("XGBoost trained on {} features: best iteration {}, validation RMSE {} (training label units)",
+        LOG.info("XGBoost trained on {} features: best iteration {}, "
+                + "validation RMSE {} (in units of the training label)",
                 featureCols.size(), bestIteration, String.format("%.4g", bestScore));
         return new TrainedModel(model, featureCols, bestIteration, bestScore);
     }

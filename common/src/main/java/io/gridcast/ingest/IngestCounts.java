@@ -17,7 +17,7 @@ public record IngestCounts(long rowsRead, long accepted, long rejected, long dup
         }
     }
 
-    /** One line for the run log: read, accepted, rejected, duplicates, missing hours. */
+    /** Formats the counts as one line for the run log. */
     public String summary() {
         return String.format("rows read %d, accepted %d, rejected %d, duplicates %d, "
                 + "missing hours %d", rowsRead, accepted, rejected, duplicates, missingHours);

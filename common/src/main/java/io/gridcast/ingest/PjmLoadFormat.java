@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The layouts of PJM hourly load files that gridcast reads, told apart by their header. */
+/** Layouts of PJM hourly load files that gridcast reads, recognised by their header. */
 public enum PjmLoadFormat {
 
     /**

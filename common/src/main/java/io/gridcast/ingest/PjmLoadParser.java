@@ -25,9 +25,9 @@ import java.util.Map;
  * Parses one PJM hourly load file into canonical rows and rejects.
  *
  * <p>Data Miner files are keyed by their UTC column; the EPT column must name the same hour or
- * the row is rejected. Two-column files carry hour-ending EPT labels without a DST marker: on
- * the fall-back day the first row labelled 02:00 in file order is taken as the hour in daylight
- * time (05:00 UTC) and the second as the repeated hour in standard time (06:00 UTC). A file
+ * the row is rejected. Two-column files carry hour-ending EPT labels without a DST marker. On
+ * the fall-back day, the first row labelled 02:00 in file order is the hour in daylight time
+ * (05:00 UTC), and the second is the repeated hour in standard time (06:00 UTC). A file
  * with a single 02:00 row that day gets the daylight hour, and the standard hour is missing.
  */
 public final class PjmLoadParser {

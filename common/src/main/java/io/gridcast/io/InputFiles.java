@@ -23,7 +23,7 @@ public final class InputFiles {
      * Returns the URIs of the files at {@code location} (itself, or the files below it) whose
      * names end with one of {@code extensions}, sorted.
      *
-     * @throws InvalidInputException if the location does not exist or holds no such file
+     * @throws InvalidInputException if the location does not exist or contains no such file
      */
     public static List<String> list(Configuration hadoop, String location,
             List<String> extensions) {

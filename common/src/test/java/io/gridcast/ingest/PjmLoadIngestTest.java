@@ -119,6 +119,24 @@ class PjmLoadIngestTest extends SparkTestBase {
         assertThat(Tables.LOAD_HOURLY.keyColumns()).containsExactly("iso", "zone", "interval_start_utc");
     }
 
+    @Test
+    void unreadableFileFailsWholeRun() throws Exception {
+        Path folder = Files.createTempDirectory("pjm-mixed");
+        Files.writeString(folder.resolve("a_good.csv"), "Datetime,NI_MW\n2016-07-01 01:00:00,100.0\n");
+        Files.writeString(folder.resolve("b_bad.csv"), "time;load\n2016-07-01;1\n");
+        TableCatalog catalog = new TableCatalog(spark, settings);
+        catalog.ensure(Tables.LOAD_HOURLY);
+        long before = catalog.read("load_hourly").count();
+
+        assertThatThrownBy(() -> ingest(folder, "run-mixed"))
+                .rootCause()
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("b_bad.csv")
+                .hasMessageContaining("time;load");
+        assertThat(catalog.read("load_hourly").count()).isEqualTo(before);
+        assertThat(catalog.read("load_hourly").filter("zone = 'NI'").count()).isZero();
+    }
+
     private static String duckList(List<String> files) {
         return files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
     }

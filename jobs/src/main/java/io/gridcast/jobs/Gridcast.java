@@ -32,7 +32,7 @@ public final class Gridcast implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The parser of gridcast's command line, also used to check command lines elsewhere. */
+    /** Builds the parser of gridcast's command line; tests also use it to check command lines. */
     public static CommandLine commandLine() {
         return new CommandLine(new Gridcast())
                 .setExecutionExceptionHandler(new JobFailureHandler());

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What a running job needs: settings, Spark, the catalog, a run id and progress logging. */
+/** Resources of a running job: settings, Spark, the catalog, a run id and progress logging. */
 final class JobContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobContext.class);
