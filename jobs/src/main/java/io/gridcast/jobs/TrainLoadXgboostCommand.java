@@ -81,8 +81,8 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
                 context.registry(), DayAheadLoadForecast.Options.from(context.settings, zoneOf(iso)),
                 XgboostParameters.from(context.settings));
         List<LoadForecastRun.Summary> summaries = new ArrayList<>();
+        context.progress.stage("train and forecast " + iso + " " + String.join(", ", selected));
         for (String zone : selected) {
-            context.progress.stage("train " + iso + " " + zone);
             Dataset<Row> series = load.filter(col("zone").equalTo(zone));
             LoadForecastRun.Summary summary = run.run(series, iso, zone, context.runId,
                     context.runTime);
