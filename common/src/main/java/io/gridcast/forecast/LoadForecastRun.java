@@ -47,6 +47,7 @@ public final class LoadForecastRun {
     private final ModelRegistry registry;
     private final DayAheadLoadForecast forecast;
     private final XgboostParameters parameters;
+    private final DayAheadLoadForecast.Options options;
 
     public LoadForecastRun(SparkSession spark, TableCatalog catalog, ModelRegistry registry,
             DayAheadLoadForecast.Options options, XgboostParameters parameters) {
@@ -55,6 +56,7 @@ public final class LoadForecastRun {
         this.registry = registry;
         this.forecast = new DayAheadLoadForecast(options, parameters);
         this.parameters = parameters;
+        this.options = options;
     }
 
     /** Model name of an algorithm for one series, e.g. {@code load-day-ahead-xgboost-pjm-pjme}. */
@@ -96,17 +98,31 @@ public final class LoadForecastRun {
             String fingerprint, String runId, Instant runTime) {
         TimeSplit split = outcome.split();
         ModelVersion candidate = new ModelVersion(modelName(model, iso, zone), 0, "xgboost",
-                "load_mw", iso, zone, json(parameters.asMap()), json(trained.featureCols()),
+                "load_mw", iso, zone, json(parameterMap()), json(trained.featureCols()),
                 json(metricsJson(model, outcome)), split.trainStart(), split.trainEnd(),
                 split.validationStart(), split.validationEnd(), split.testStart(),
                 split.testEnd(), inputRows, fingerprint, null, Versions.gridcast(),
                 json(Versions.libraries(spark)), runTime, "candidate", runId);
-        int version = registry.versionFor(candidate);
+        int version = registry.nextVersion(candidate.modelName());
         String artifact = registry.artifactUri(candidate.modelName(), version);
         ModelArtifacts.save(trained.model(), artifact, spark.sparkContext().hadoopConfiguration());
         ModelVersion registered = candidate.withVersion(version, artifact);
         registry.register(registered);
         return registered;
+    }
+
+    /** Returns the XGBoost parameters and the forecast settings that shaped the model. */
+    private Map<String, Object> parameterMap() {
+        Map<String, Object> all = new LinkedHashMap<>(parameters.asMap());
+        DayAheadLoadForecast.Options settings = options;
+        all.put("market_zone", settings.marketZone().getId());
+        all.put("issue_hour_local", settings.issueHourLocal());
+        all.put("lag_days", settings.lagDays());
+        all.put("rolling_mean_hours", settings.rollingMeanHours());
+        all.put("validation_days", settings.validationDays());
+        all.put("log_target", settings.logTarget());
+        all.put("daily_changes", settings.dailyChanges());
+        return all;
     }
 
     private static Map<String, Object> metricsJson(String model,

@@ -36,10 +36,16 @@ public record TimeSplit(LocalDate trainStart, LocalDate validationStart, LocalDa
     public static TimeSplit of(LocalDate firstDate, LocalDate lastDate, LocalDate testStart,
             int testDays, int validationDays) {
         LocalDate start = testStart != null ? testStart : lastDate.minusDays(testDays - 1L);
+        String origin = testStart != null ? "" : " (the last " + testDays + " days of the series)";
+        if (start.isAfter(lastDate)) {
+            throw new IllegalArgumentException("Invalid test start " + start + ": after the last "
+                    + "operating date of the series, " + lastDate);
+        }
         if (!start.isAfter(firstDate.plusDays(validationDays))) {
-            throw new IllegalArgumentException("Invalid test start " + start + ": the series starts "
-                    + firstDate + ", leaving no training days before " + validationDays
-                    + " validation days");
+            throw new IllegalArgumentException("Invalid test start " + start + origin
+                    + ": the series runs from " + firstDate + " to " + lastDate
+                    + ", leaving no training days before " + validationDays + " validation days;"
+                    + " set --test-start, forecast.test-days or forecast.validation-days");
         }
         return new TimeSplit(firstDate, start.minusDays(validationDays), start, lastDate);
     }

@@ -17,7 +17,7 @@ public enum PjmLoadFormat {
     /** Two columns {@code Datetime,<ZONE>_MW}: hour ending in EPT with no DST marker. */
     HOURLY_TWO_COLUMN;
 
-    private static final Pattern TWO_COLUMN_VALUE = Pattern.compile("(?i)([A-Za-z0-9_ ]+?)_MW");
+    private static final Pattern TWO_COLUMN_VALUE = Pattern.compile("(?i)([A-Za-z0-9_ ]+?)[_ ]MW");
 
     /** Recognises the layout from the header cells, or returns null. */
     public static PjmLoadFormat detect(List<String> header) {

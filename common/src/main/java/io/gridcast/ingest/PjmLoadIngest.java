@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -92,13 +95,13 @@ public final class PjmLoadIngest {
     }
 
     /**
-     * Reads every {@code .csv} file at {@code input}.
+     * Reads every {@code .csv} and gzip-compressed {@code .csv.gz} file at {@code input}.
      *
      * @throws InvalidInputException if no file is found or a file has an unknown layout
      */
     public Result read(String input, String runId, Instant runTime) {
         List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), input,
-                List.of(".csv"));
+                List.of(".csv", ".csv.gz"));
         LOG.info("Reading {} PJM load file(s) from {}", files.size(), input);
 
         JavaRDD<ParsedLoadFile> parsed = parseFiles(files).cache();
@@ -141,26 +144,45 @@ public final class PjmLoadIngest {
                 + " AND t.source_file IN " + TableCatalog.sqlList(result.files()));
     }
 
+    /**
+     * Parses each file in its own task. Files are opened by URI with Hadoop's file system, so
+     * names with commas, brackets or spaces are read as they are, not as path patterns.
+     */
     private JavaRDD<ParsedLoadFile> parseFiles(List<String> files) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return context.binaryFiles(String.join(",", files), files.size())
-                .map(file -> parseFile(file._1(), file._2()));
+        Map<String, String> hadoopSettings = new HashMap<>();
+        spark.sparkContext().hadoopConfiguration()
+                .forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
+        return context.parallelize(files, files.size())
+                .map(uri -> parseFile(uri, hadoopSettings));
     }
 
-    private static ParsedLoadFile parseFile(String uri, PortableDataStream stream) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(stream.open(), StandardCharsets.UTF_8))) {
+    private static ParsedLoadFile parseFile(String uri, Map<String, String> hadoopSettings) {
+        Configuration hadoop = new Configuration(false);
+        hadoopSettings.forEach(hadoop::set);
+        Path path = new Path(uri);
+        // A strict decoder: bytes that are not UTF-8 fail the file instead of turning into U+FFFD.
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                decompressed(uri, path.getFileSystem(hadoop).open(path)),
+                StandardCharsets.UTF_8.newDecoder()))) {
             return new PjmLoadParser().parse(uri, reader);
         } catch (java.io.IOException e) {
             throw new InvalidInputException("Cannot read " + uri + ": " + e.getMessage(), e);
         }
     }
 
+    private static java.io.InputStream decompressed(String uri, java.io.InputStream raw)
+            throws java.io.IOException {
+        return uri.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(raw) : raw;
+    }
+
     private static Dataset<Row> rankCopies(Dataset<Row> acceptedRows) {
         WindowSpec byHour = Window.partitionBy("iso", "zone", "interval_start_utc");
         return acceptedRows
                 .withColumn("copies", count(lit(1)).over(byHour))
-                .withColumn("distinct_values", size(collect_set("load_mw").over(byHour)))
+                .withColumn("distinct_values", size(collect_set(
+                        org.apache.spark.sql.functions.struct("load_mw", "is_verified")).over(byHour)))
                 .withColumn("copy_rank", row_number().over(
                         byHour.orderBy(col("source_file"), col("source_line"))));
     }
@@ -179,7 +201,7 @@ public final class PjmLoadIngest {
                 col("source_line").as("line_number"),
                 col("raw_line"),
                 format_string("Conflicting duplicate: %d rows for %s %s hour starting %s UTC "
-                                + "have different load_mw values",
+                                + "have different load_mw or is_verified values",
                         col("copies"), col("iso"), col("zone"),
                         date_format(col("interval_start_utc"), "yyyy-MM-dd HH:mm"))
                         .as("reason"));

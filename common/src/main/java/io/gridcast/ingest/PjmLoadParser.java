@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses one PJM hourly load file into canonical rows and rejects.
+ * Parses one PJM hourly load file into canonical rows and rejects. An instance reads one file
+ * at a time and is not thread-safe.
  *
  * <p>Data Miner files are keyed by their UTC column; the EPT column must name the same hour or
  * the row is rejected. Two-column files carry hour-ending EPT labels without a DST marker. On
@@ -34,6 +35,12 @@ public final class PjmLoadParser {
 
     static final String ISO = "PJM";
 
+    /**
+     * Largest load accepted, in MW. PJM's all-time peak is about 165,000 MW, so a larger value is
+     * a unit or typing error, not load.
+     */
+    static final double MAX_LOAD_MW = 1_000_000;
+
     private static final DateTimeFormatter DATA_MINER_TIME =
             DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
     private static final List<DateTimeFormatter> TWO_COLUMN_TIMES = List.of(
@@ -42,6 +49,7 @@ public final class PjmLoadParser {
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"));
 
     private final HourEndingClock clock = new HourEndingClock(MarketZones.PJM);
+    private long lastLineRead;
     private final CsvParser csv;
 
     public PjmLoadParser() {
@@ -59,24 +67,32 @@ public final class PjmLoadParser {
      */
     public ParsedLoadFile parse(String sourceFile, BufferedReader source) {
         try {
-            String headerLine = stripByteOrderMark(source.readLine());
-            if (headerLine == null) {
-                throw new InvalidInputException("Empty PJM load file: " + sourceFile);
-            }
-            List<String> header = Arrays.asList(csv.parseLine(headerLine));
-            PjmLoadFormat format = PjmLoadFormat.detect(header);
-            if (format == null) {
-                throw new InvalidInputException("Unrecognised PJM load file header in "
-                        + sourceFile + ": " + headerLine + " (expected a Data Miner "
-                        + "hrl_load_metered export or Datetime,<ZONE>_MW)");
-            }
-            return switch (format) {
-                case DATA_MINER -> parseDataMiner(sourceFile, header, source);
-                case HOURLY_TWO_COLUMN -> parseTwoColumn(sourceFile, header, source);
-            };
+            return parseLayout(sourceFile, source);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("Invalid UTF-8 in " + sourceFile + " at line "
+                    + (lastLineRead + 1) + " (re-save the file as UTF-8)", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + sourceFile, e);
         }
+    }
+
+    private ParsedLoadFile parseLayout(String sourceFile, BufferedReader source)
+            throws IOException {
+        String headerLine = stripByteOrderMark(source.readLine());
+        if (headerLine == null) {
+            throw new InvalidInputException("Empty PJM load file: " + sourceFile);
+        }
+        List<String> header = Arrays.asList(csv.parseLine(headerLine));
+        PjmLoadFormat format = PjmLoadFormat.detect(header);
+        if (format == null) {
+            throw new InvalidInputException("Unrecognised PJM load file header in "
+                    + sourceFile + ": " + headerLine + " (expected a Data Miner "
+                    + "hrl_load_metered export or Datetime,<ZONE>_MW)");
+        }
+        return switch (format) {
+            case DATA_MINER -> parseDataMiner(sourceFile, header, source);
+            case HOURLY_TWO_COLUMN -> parseTwoColumn(sourceFile, header, source);
+        };
     }
 
     private ParsedLoadFile parseDataMiner(String sourceFile, List<String> header,
@@ -93,6 +109,7 @@ public final class PjmLoadParser {
         long lineNumber = 1;
         for (String line = source.readLine(); line != null; line = source.readLine()) {
             lineNumber++;
+            lastLineRead = lineNumber;
             if (line.isBlank()) {
                 continue;
             }
@@ -123,6 +140,7 @@ public final class PjmLoadParser {
         long lineNumber = 1;
         for (String line = source.readLine(); line != null; line = source.readLine()) {
             lineNumber++;
+            lastLineRead = lineNumber;
             if (line.isBlank()) {
                 continue;
             }
@@ -133,6 +151,11 @@ public final class PjmLoadParser {
                 int occurrence = 0;
                 if (clock.isRepeated(label)) {
                     occurrence = repeatedLabelCount.merge(label, 1, Integer::sum) - 1;
+                    if (occurrence > 1) {
+                        throw new RowException("Extra row for fall-back label " + cells[0]
+                                + ": the label names two hours, and rows for both came earlier"
+                                + " in the file");
+                    }
                 }
                 Instant start = clock.intervalStart(label, occurrence);
                 accepted.add(new LoadRecord(ISO, zone, start, MarketHour.of(start, clock.zone()),
@@ -154,11 +177,21 @@ public final class PjmLoadParser {
     }
 
     private static Instant parseDataMinerUtc(String cell) {
+        LocalDateTime start;
         try {
-            return LocalDateTime.parse(requireCell(cell, "datetime_beginning_utc"),
-                    DATA_MINER_TIME).toInstant(ZoneOffset.UTC);
+            start = LocalDateTime.parse(requireCell(cell, "datetime_beginning_utc"),
+                    DATA_MINER_TIME);
         } catch (DateTimeParseException e) {
             throw new RowException("Invalid datetime_beginning_utc: " + cell);
+        }
+        requireWholeHour(start, "datetime_beginning_utc", cell);
+        return start.toInstant(ZoneOffset.UTC);
+    }
+
+    private static void requireWholeHour(LocalDateTime time, String column, String cell) {
+        if (time.getMinute() != 0 || time.getSecond() != 0 || time.getNano() != 0) {
+            throw new RowException("Invalid " + column + ": " + cell
+                    + " is not on the hour (hourly load starts and ends at :00)");
         }
     }
 
@@ -180,11 +213,14 @@ public final class PjmLoadParser {
     private static LocalDateTime parseTwoColumnLabel(String cell) {
         String text = requireCell(cell, "Datetime");
         for (DateTimeFormatter format : TWO_COLUMN_TIMES) {
+            LocalDateTime label;
             try {
-                return LocalDateTime.parse(text, format);
+                label = LocalDateTime.parse(text, format);
             } catch (DateTimeParseException e) {
-                // Try the next layout.
+                continue;
             }
+            requireWholeHour(label, "Datetime", text);
+            return label;
         }
         throw new RowException("Invalid Datetime: " + text
                 + " (expected yyyy-MM-dd HH:mm:ss, hour ending)");
@@ -200,6 +236,10 @@ public final class PjmLoadParser {
         }
         if (!Double.isFinite(value)) {
             throw new RowException("Invalid load MW: " + text);
+        }
+        if (value < 0 || value > MAX_LOAD_MW) {
+            throw new RowException("Invalid load MW: " + text + " is outside 0 to "
+                    + (long) MAX_LOAD_MW + " MW");
         }
         return value;
     }

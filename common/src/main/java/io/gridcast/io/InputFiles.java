@@ -16,12 +16,14 @@ import org.apache.hadoop.fs.RemoteIterator;
 /** Lists the input files under a local path, a {@code file:} URI or an {@code s3a://} prefix. */
 public final class InputFiles {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputFiles.class);
+
     private InputFiles() {
     }
 
     /**
-     * Returns the URIs of the files at {@code location} (itself, or the files below it) whose
-     * names end with one of {@code extensions}, sorted.
+     * Returns the URIs of the files at {@code location}: the file itself, or the files below the
+     * folder whose names end with one of {@code extensions}, hidden files left out, sorted.
      *
      * @throws InvalidInputException if the location does not exist or contains no such file
      */
@@ -39,7 +41,9 @@ public final class InputFiles {
                 RemoteIterator<LocatedFileStatus> entries = fs.listFiles(root, true);
                 while (entries.hasNext()) {
                     Path path = entries.next().getPath();
-                    if (hasExtension(path.getName(), extensions)) {
+                    if (isHidden(root, path)) {
+                        LOG.info("Skipping hidden file {}", path);
+                    } else if (hasExtension(path.getName(), extensions)) {
                         files.add(path.toString());
                     }
                 }
@@ -55,6 +59,21 @@ public final class InputFiles {
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Tells whether a file below {@code root} is hidden by Hadoop's convention: its name, or the
+     * name of a folder between it and {@code root}, starts with "." or "_" (as _SUCCESS does).
+     */
+    private static boolean isHidden(Path root, Path file) {
+        for (Path current = file; current != null && !current.equals(root);
+                current = current.getParent()) {
+            String name = current.getName();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasExtension(String name, List<String> extensions) {

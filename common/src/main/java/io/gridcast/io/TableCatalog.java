@@ -61,12 +61,20 @@ public final class TableCatalog {
                 .map(key -> "t." + key + " <=> s." + key)
                 .collect(Collectors.joining(" AND "));
         long started = System.nanoTime();
-        spark.sql("MERGE INTO " + qualified(definition.name()) + " t USING " + view + " s ON "
-                + keyMatch
-                + " WHEN MATCHED THEN UPDATE SET *"
-                + " WHEN NOT MATCHED THEN INSERT *"
-                + " WHEN NOT MATCHED BY SOURCE AND (" + replacedSlice + ") THEN DELETE");
-        spark.catalog().dropTempView(view);
+        try {
+            spark.sql("MERGE INTO " + qualified(definition.name()) + " t USING " + view + " s ON "
+                    + keyMatch
+                    + " WHEN MATCHED THEN UPDATE SET *"
+                    + " WHEN NOT MATCHED THEN INSERT *"
+                    + " WHEN NOT MATCHED BY SOURCE AND (" + replacedSlice + ") THEN DELETE");
+        } catch (org.apache.iceberg.exceptions.ValidationException
+                | org.apache.iceberg.exceptions.CommitFailedException e) {
+            throw new IllegalStateException("Cannot publish " + qualified(definition.name())
+                    + ": another job committed to it at the same time (" + e.getMessage()
+                    + "); the previous snapshot is intact, re-run the job", e);
+        } finally {
+            spark.catalog().dropTempView(view);
+        }
         LOG.info("Published {} in {} ms", qualified(definition.name()),
                 (System.nanoTime() - started) / 1_000_000);
     }

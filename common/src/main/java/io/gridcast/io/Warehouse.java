@@ -1,7 +1,6 @@
 package io.gridcast.io;
 
 import io.gridcast.config.Settings;
-import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -30,7 +29,8 @@ public record Warehouse(String uri) {
         if (location.contains("://") || location.startsWith("file:")) {
             return location;
         }
-        return Path.of(location).toAbsolutePath().normalize().toUri().toString();
+        // Hadoop paths are not URI-encoded: "file:/data/my load.csv", not "my%20load.csv".
+        return "file:" + Path.of(location).toAbsolutePath().normalize();
     }
 
     public boolean isLocal() {
@@ -42,7 +42,7 @@ public record Warehouse(String uri) {
         if (!isLocal()) {
             throw new IllegalStateException("Warehouse is not local: " + uri);
         }
-        return Path.of(URI.create(uri));
+        return Path.of(new org.apache.hadoop.fs.Path(uri).toUri().getPath());
     }
 
     /** URI of {@code relative} under the warehouse root. */

@@ -6,9 +6,7 @@ import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
 import io.gridcast.io.Warehouse;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -18,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Model versions in the {@code model_registry} table, with artifacts under the warehouse.
  *
- * <p>Training the same model on the same input rows with the same parameters and code gives
- * back the version registered before, so re-running a job adds no version.
+ * <p>Each training run registers a new version; runs on the same input rows share the input
+ * fingerprint, so {@code model_registry} shows which versions saw the same data.
  */
 public final class ModelRegistry {
 
@@ -38,22 +36,14 @@ public final class ModelRegistry {
     }
 
     /**
-     * Returns the version to register {@code candidate} under: the existing version with the
-     * same name, fingerprint, parameters and code version, or one more than the latest.
+     * Returns the next version of {@code modelName}: one more than the latest registered, or 1.
+     * Every training run gets its own version, so a registered version is never rewritten.
      */
-    public int versionFor(ModelVersion candidate) {
+    public int nextVersion(String modelName) {
         catalog.ensure(Tables.MODEL_REGISTRY);
-        Dataset<Row> versions = catalog.read(Tables.MODEL_REGISTRY.name())
-                .filter(col("model_name").equalTo(candidate.modelName()));
-        Optional<Integer> same = versions
-                .filter(col("input_fingerprint").equalTo(candidate.inputFingerprint())
-                        .and(col("parameters_json").equalTo(candidate.parametersJson()))
-                        .and(col("code_version").equalTo(candidate.codeVersion())))
-                .select("model_version").as(Encoders.INT()).collectAsList().stream().findFirst();
-        if (same.isPresent()) {
-            return same.get();
-        }
-        Row latest = versions.agg(org.apache.spark.sql.functions.max("model_version")).first();
+        Row latest = catalog.read(Tables.MODEL_REGISTRY.name())
+                .filter(col("model_name").equalTo(modelName))
+                .agg(org.apache.spark.sql.functions.max("model_version")).first();
         return latest.isNullAt(0) ? 1 : latest.getInt(0) + 1;
     }
 
@@ -62,7 +52,7 @@ public final class ModelRegistry {
         return artifactRoot + "/" + modelName + "/v" + version;
     }
 
-    /** Writes or replaces the registry row of {@code version}, in one commit. */
+    /** Writes the registry row of {@code version}, in one commit. */
     public void register(ModelVersion version) {
         Row row = RowFactory.create(version.modelName(), version.modelVersion(),
                 version.algorithm(), version.target(), version.iso(), version.zone(),

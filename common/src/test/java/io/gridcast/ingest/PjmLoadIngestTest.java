@@ -45,7 +45,7 @@ class PjmLoadIngestTest extends SparkTestBase {
                 .containsExactly(4L, 7L, 8L, 9L, 10L);
         assertThat(rejects.get(1).<String>getAs("reason")).isEqualTo(
                 "Conflicting duplicate: 2 rows for PJM AEP hour starting 2015-03-08 09:00 UTC "
-                        + "have different load_mw values");
+                        + "have different load_mw or is_verified values");
         assertThat(rejects.get(1).<String>getAs("source_file")).endsWith("AEP_spring_forward_2015.csv");
     }
 
@@ -135,6 +135,25 @@ class PjmLoadIngestTest extends SparkTestBase {
                 .hasMessageContaining("time;load");
         assertThat(catalog.read("load_hourly").count()).isEqualTo(before);
         assertThat(catalog.read("load_hourly").filter("zone = 'NI'").count()).isZero();
+    }
+
+    @Test
+    void oddFileNamesAreReadAsTheyAre() throws Exception {
+        Path folder = Files.createTempDirectory("pjm-names");
+        String rows = "Datetime,AE_MW\n2016-07-01 01:00:00,100.0\n";
+        Files.writeString(folder.resolve("load, part [1].csv"), rows);
+        Files.writeString(folder.resolve("my load.csv"), rows.replace("100.0", "100.0"));
+        Files.writeString(folder.resolve(".hidden.csv"), "not,a,load,file\n");
+        Files.writeString(folder.resolve("_SUCCESS.csv"), "");
+
+        PjmLoadIngest.Result result = new PjmLoadIngest(spark).read(folder.toString(), "run-names",
+                RUN_TIME);
+
+        assertThat(result.files()).hasSize(2);
+        assertThat(result.counts()).isEqualTo(new IngestCounts(2, 1, 0, 1, 0));
+        PjmLoadIngest.Result direct = new PjmLoadIngest(spark)
+                .read(folder.resolve("my load.csv").toString(), "run-direct", RUN_TIME);
+        assertThat(direct.counts().accepted()).isEqualTo(1);
     }
 
     private static String duckList(List<String> files) {

@@ -75,6 +75,61 @@ class PjmLoadParserTest {
         assertThat(parsed.rejected().get(1).reason()).isEqualTo("Invalid load MW: abc");
     }
 
+    private static ParsedLoadFile parseText(String text) {
+        return new PjmLoadParser().parse("test.csv", new BufferedReader(new StringReader(text)));
+    }
+
+    @Test
+    void offTheHourTimesAreRejected() {
+        ParsedLoadFile twoColumn = parseText("Datetime,PJME_MW\n2016-01-01 11:30:00,111\n");
+        ParsedLoadFile dataMiner = parseText("datetime_beginning_utc,datetime_beginning_ept,"
+                + "load_area,mw\n1/1/2025 6:30:00 AM,1/1/2025 1:30:00 AM,RTO,1\n");
+
+        assertThat(twoColumn.accepted()).isEmpty();
+        assertThat(twoColumn.rejected().get(0).reason()).contains("is not on the hour");
+        assertThat(dataMiner.accepted()).isEmpty();
+        assertThat(dataMiner.rejected().get(0).reason())
+                .startsWith("Invalid datetime_beginning_utc: 1/1/2025 6:30:00 AM");
+    }
+
+    @Test
+    void implausibleLoadIsRejected() {
+        ParsedLoadFile parsed = parseText("Datetime,PJME_MW\n"
+                + "2016-07-01 12:00:00,1e308\n"
+                + "2016-07-01 13:00:00,-50\n"
+                + "2016-07-01 14:00:00,0\n");
+
+        assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber).containsExactly(2L, 3L);
+        assertThat(parsed.rejected().get(0).reason()).contains("outside 0 to 1000000 MW");
+        assertThat(parsed.accepted()).extracting(LoadRecord::loadMw).containsExactly(0.0);
+    }
+
+    @Test
+    void thirdFallBackLabelIsRejectedAlone() {
+        ParsedLoadFile parsed = parseText("Datetime,PJME_MW\n"
+                + "2016-11-06 02:00:00,100\n"
+                + "2016-11-06 02:00:00,101\n"
+                + "2016-11-06 02:00:00,102\n");
+
+        assertThat(starts(parsed)).containsExactly(
+                Instant.parse("2016-11-06T05:00:00Z"), Instant.parse("2016-11-06T06:00:00Z"));
+        assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber).containsExactly(4L);
+        assertThat(parsed.rejected().get(0).reason()).startsWith("Extra row for fall-back label");
+    }
+
+    @Test
+    void invalidUtf8NamesFileAndLine() {
+        byte[] latin1 = "Datetime,PJME_MW\n2016-07-01 01:00:00,1\n2016-07-01 02:00:00,\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(latin1),
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder()));
+
+        assertThatThrownBy(() -> new PjmLoadParser().parse("latin1.csv", reader))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Invalid UTF-8 in latin1.csv at line");
+    }
+
     @Test
     void unknownHeaderNamesFile() {
         BufferedReader reader = new BufferedReader(new StringReader("when,load\n1,2\n"));

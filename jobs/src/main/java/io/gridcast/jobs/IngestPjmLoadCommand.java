@@ -27,7 +27,7 @@ final class IngestPjmLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = options.settings();
-        String source = input != null ? input : settings.string("pjm-load.input");
+        String source = input != null ? input : InputDefaults.bundled(settings.string("pjm-load.input"));
         try (JobContext context = new JobContext("ingest-pjm-load", settings, 2,
                 Clock.systemUTC())) {
             PjmLoadIngest.Result result = ingest(context, source);

@@ -37,6 +37,8 @@ final class JobFailureHandler implements IExecutionExceptionHandler {
             root = root.getCause();
         }
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        return root == error ? message : message + " (cause: " + root + ")";
+        String rootMessage = root.getMessage() == null ? "" : root.getMessage();
+        return root == error || message.contains(rootMessage) ? message
+                : message + " (cause: " + root + ")";
     }
 }

@@ -30,20 +30,25 @@ final class PipelinePjmLoadCommand implements Callable<Integer> {
     @Option(names = "--test-start", paramLabel = "YYYY-MM-DD",
             description = "First operating date of the test period (default: the last "
                     + "forecast.test-days days).")
-    String testStart;
+    java.time.LocalDate testStart;
 
     @Override
     public Integer call() {
         Settings settings = options.settings();
         if (testStart != null) {
-            settings = settings.with("forecast.test-start", testStart);
+            settings = settings.with("forecast.test-start", testStart.toString());
         }
-        String source = input != null ? input : settings.string("pjm-load.input");
+        TrainLoadXgboostCommand.checkSettings(settings, "PJM");
+        String source = input != null ? input : InputDefaults.bundled(settings.string("pjm-load.input"));
         try (JobContext context = new JobContext("pipeline-pjm-load", settings, 3,
                 Clock.systemUTC())) {
             PjmLoadIngest.Result ingested = IngestPjmLoadCommand.ingest(context, source);
             List<String> zones = ingested.seriesPeriods().stream()
                     .map(PjmLoadIngest.SeriesPeriod::zone).distinct().toList();
+            if (zones.isEmpty()) {
+                throw new IllegalArgumentException("No rows accepted from " + source + " ("
+                        + ingested.counts().summary() + "): see the rejects table");
+            }
             List<LoadForecastRun.Summary> summaries =
                     TrainLoadXgboostCommand.train(context, "PJM", zones);
 

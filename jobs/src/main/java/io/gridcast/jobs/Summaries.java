@@ -14,6 +14,9 @@ final class Summaries {
     }
 
     static String series(PjmLoadIngest.Result result) {
+        if (result.seriesPeriods().isEmpty()) {
+            return "no rows accepted";
+        }
         return result.seriesPeriods().stream()
                 .map(p -> p.iso() + " " + p.zone() + " " + p.firstHourUtc() + " to "
                         + p.lastHourUtc() + " (" + p.hours() + " h)")

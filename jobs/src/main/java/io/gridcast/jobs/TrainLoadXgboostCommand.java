@@ -41,17 +41,19 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
     @Option(names = "--test-start", paramLabel = "YYYY-MM-DD",
             description = "First operating date of the test period (default: forecast.test-start, "
                     + "or the last forecast.test-days days).")
-    String testStart;
+    java.time.LocalDate testStart;
 
     @Override
     public Integer call() {
         var settings = options.settings();
         if (testStart != null) {
-            settings = settings.with("forecast.test-start", testStart);
+            settings = settings.with("forecast.test-start", testStart.toString());
         }
+        String market = iso.toUpperCase(Locale.ROOT);
+        checkSettings(settings, market);
         try (JobContext context = new JobContext("train-load-xgboost", settings, 1,
                 Clock.systemUTC())) {
-            List<LoadForecastRun.Summary> summaries = train(context, iso, zones);
+            List<LoadForecastRun.Summary> summaries = train(context, market, zones);
             for (LoadForecastRun.Summary summary : summaries) {
                 Summaries.printForecastReport(System.out, summary);
             }
@@ -63,18 +65,35 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Checks the forecast and XGBoost settings before any data is read or written.
+     *
+     * @throws IllegalArgumentException naming the setting that is invalid
+     */
+    static void checkSettings(io.gridcast.config.Settings settings, String iso) {
+        DayAheadLoadForecast.Options.from(settings, zoneOf(iso));
+        XgboostParameters.from(settings);
+    }
+
     /** Trains one model per zone of {@code iso} in load_hourly; also the pipeline's last stage. */
     static List<LoadForecastRun.Summary> train(JobContext context, String iso, List<String> zones) {
+        checkWorkers(context);
+        context.catalog.ensure(Tables.LOAD_HOURLY);
         Dataset<Row> load = context.catalog.read(Tables.LOAD_HOURLY.name())
                 .filter(col("iso").equalTo(iso));
-        List<String> selected = zones.isEmpty()
-                ? load.select("zone").distinct().orderBy("zone").as(org.apache.spark.sql.Encoders.STRING())
-                        .collectAsList()
-                : zones;
-        if (selected.isEmpty()) {
+        List<String> available = load.select("zone").distinct().orderBy("zone")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        if (available.isEmpty()) {
             throw new IllegalArgumentException("No " + iso + " rows in "
                     + context.catalog.qualified(Tables.LOAD_HOURLY.name())
-                    + ": run gridcast ingest first");
+                    + ": run gridcast ingest pjm-load first");
+        }
+        List<String> selected = zones.isEmpty() ? available : zones;
+        for (String zone : selected) {
+            if (!available.contains(zone)) {
+                throw new IllegalArgumentException("Zone not found: " + iso + " " + zone
+                        + " (zones in load_hourly: " + String.join(", ", available) + ")");
+            }
         }
 
         LoadForecastRun run = new LoadForecastRun(context.spark, context.catalog,
@@ -91,6 +110,16 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
             summaries.add(summary);
         }
         return summaries;
+    }
+
+    /** Fails fast when XGBoost would wait for more barrier tasks than local Spark can run. */
+    private static void checkWorkers(JobContext context) {
+        int workers = context.settings.integer("xgboost.num-workers");
+        int slots = context.spark.sparkContext().defaultParallelism();
+        if (context.spark.sparkContext().isLocal() && workers > slots) {
+            throw new IllegalArgumentException("Invalid setting gridcast.xgboost.num-workers: "
+                    + workers + " exceeds the " + slots + " task slots of local Spark");
+        }
     }
 
     private static ZoneId zoneOf(String iso) {
