@@ -187,9 +187,11 @@ public final class DayAheadLoadForecast {
                 .filter(col(LABEL + "_lag_7d").isNotNull());
 
         XgboostTrainer.TrainedModel model =
-                trainer.fit(training, validation, modelFeatures(), TRAINING_LABEL);
+                trainer.fit(training, validation, modelFeatures(), TRAINING_LABEL,
+                        "interval_start_utc");
         XgboostTrainer.TrainedModel calendarOnly =
-                trainer.fit(training, validation, CALENDAR_ONLY_FEATURES, TRAINING_LABEL);
+                trainer.fit(training, validation, CALENDAR_ONLY_FEATURES, TRAINING_LABEL,
+                        "interval_start_utc");
 
         Dataset<Row> forecasts = forecastRows(MODEL, toMegawatts(model.predict(test)))
                 .unionByName(forecastRows(CALENDAR_BASELINE,

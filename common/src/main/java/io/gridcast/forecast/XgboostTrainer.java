@@ -46,14 +46,19 @@ public final class XgboostTrainer {
     /**
      * Fits on {@code training}, stopping when RMSE on {@code validation} stops improving.
      * {@code validation} must come from the end of the training period, never from the test.
+     *
+     * @param orderCol column that orders rows uniquely within a partition key, e.g. the
+     *     interval start; rows reach the workers in this order so that row sampling with the
+     *     seed gives the same model on every run
      */
     public TrainedModel fit(Dataset<Row> training, Dataset<Row> validation,
-            List<String> featureCols, String labelCol) {
+            List<String> featureCols, String labelCol, String orderCol) {
         XGBoostRegressor regressor = regressor(labelCol);
         regressor.setEvalSets(new scala.collection.immutable.Map.Map1<>("validation",
-                withFeatures(validation, featureCols)));
+                withFeatures(inFixedOrder(validation, orderCol), featureCols)));
 
-        XGBoostRegressionModel model = regressor.fit(withFeatures(training, featureCols));
+        XGBoostRegressionModel model =
+                regressor.fit(withFeatures(inFixedOrder(training, orderCol), featureCols));
 
         int bestIteration = Integer.parseInt(attribute(model, "best_iteration", "-1"));
         double bestScore = Double.parseDouble(attribute(model, "best_score", "NaN"));
@@ -61,6 +66,16 @@ public final class XgboostTrainer {
                 + "validation RMSE {} (in units of the training label)",
                 featureCols.size(), bestIteration, String.format("%.4g", bestScore));
         return new TrainedModel(model, featureCols, bestIteration, bestScore);
+    }
+
+    /**
+     * Spreads {@code rows} over one partition per worker by hash of {@code orderCol} and sorts
+     * each partition. Shuffles upstream may deliver rows in any order, and XGBoost's row
+     * sampling depends on it.
+     */
+    private Dataset<Row> inFixedOrder(Dataset<Row> rows, String orderCol) {
+        return rows.repartition(parameters.numWorkers(), col(orderCol))
+                .sortWithinPartitions(col(orderCol));
     }
 
     private XGBoostRegressor regressor(String labelCol) {
