@@ -1,6 +1,7 @@
 package io.gridcast.time;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,5 +54,27 @@ public final class HourEndingClock {
         }
         ZoneOffset offset = offsets.get(Math.min(occurrence, offsets.size() - 1));
         return startLocal.toInstant(offset);
+    }
+
+    /**
+     * Returns the UTC start of hour ending {@code hourEnding} (1..24) of {@code operatingDate},
+     * as ERCOT labels hours: hour ending 24 ends at midnight after the operating date, and
+     * {@code repeatedHour} (ERCOT's DSTFlag or Repeated Hour Flag "Y") marks the second hour
+     * ending 02:00 on the fall-back day.
+     *
+     * @throws InvalidTimeLabelException if the hour does not exist, or is flagged repeated but
+     *     is not the fall-back hour
+     */
+    public Instant intervalStart(LocalDate operatingDate, int hourEnding, boolean repeatedHour) {
+        if (hourEnding < 1 || hourEnding > 24) {
+            throw new InvalidTimeLabelException("Invalid hour ending " + hourEnding + " on "
+                    + operatingDate + " (expected 1 to 24)");
+        }
+        LocalDateTime label = operatingDate.atStartOfDay().plusHours(hourEnding);
+        if (repeatedHour && !isRepeated(label)) {
+            throw new InvalidTimeLabelException("Invalid DST flag on hour ending " + hourEnding
+                    + " of " + operatingDate + ": that hour is not repeated in " + zone);
+        }
+        return intervalStart(label, repeatedHour ? 1 : 0);
     }
 }

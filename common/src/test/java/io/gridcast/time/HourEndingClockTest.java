@@ -51,6 +51,42 @@ class HourEndingClockTest {
     }
 
     @Test
+    void ercotFlaggedRepeatedHour() {
+        HourEndingClock central = new HourEndingClock(MarketZones.ERCOT);
+        LocalDate fallBack = LocalDate.parse("2024-11-03");
+
+        // 01:00 CDT (UTC-5) is 06:00Z; the flagged repeat, 01:00 CST (UTC-6), is 07:00Z.
+        assertThat(central.intervalStart(fallBack, 2, false))
+                .isEqualTo(Instant.parse("2024-11-03T06:00:00Z"));
+        assertThat(central.intervalStart(fallBack, 2, true))
+                .isEqualTo(Instant.parse("2024-11-03T07:00:00Z"));
+        assertThat(central.intervalStart(fallBack, 3, false))
+                .isEqualTo(Instant.parse("2024-11-03T08:00:00Z"));
+    }
+
+    @Test
+    void ercotHourEnding24EndsAtMidnight() {
+        HourEndingClock central = new HourEndingClock(MarketZones.ERCOT);
+
+        assertThat(central.intervalStart(LocalDate.parse("2025-04-11"), 24, false))
+                .isEqualTo(Instant.parse("2025-04-12T04:00:00Z"));
+    }
+
+    @Test
+    void ercotInvalidLabelsAreNamed() {
+        HourEndingClock central = new HourEndingClock(MarketZones.ERCOT);
+
+        assertThatThrownBy(() -> central.intervalStart(LocalDate.parse("2024-03-10"), 3, false))
+                .isInstanceOf(InvalidTimeLabelException.class)
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> central.intervalStart(LocalDate.parse("2024-07-01"), 2, true))
+                .hasMessage("Invalid DST flag on hour ending 2 of 2024-07-01: that hour is not "
+                        + "repeated in America/Chicago");
+        assertThatThrownBy(() -> central.intervalStart(LocalDate.parse("2024-07-01"), 25, false))
+                .hasMessageContaining("Invalid hour ending 25");
+    }
+
+    @Test
     void marketHourLabelsRepeatedHour() {
         MarketHour daylight = MarketHour.of(Instant.parse("2025-11-02T05:00:00Z"), MarketZones.PJM);
         MarketHour standard = MarketHour.of(Instant.parse("2025-11-02T06:00:00Z"), MarketZones.PJM);
