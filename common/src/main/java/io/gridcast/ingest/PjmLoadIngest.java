@@ -16,8 +16,6 @@ import io.gridcast.io.InputFiles;
 import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,10 +159,9 @@ public final class PjmLoadIngest {
         Configuration hadoop = new Configuration(false);
         hadoopSettings.forEach(hadoop::set);
         Path path = new Path(uri);
-        // A strict decoder: bytes that are not UTF-8 fail the file instead of turning into U+FFFD.
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                decompressed(uri, path.getFileSystem(hadoop).open(path)),
-                StandardCharsets.UTF_8.newDecoder()))) {
+        // Bytes that are not UTF-8 fail the file, naming the line, instead of becoming U+FFFD.
+        try (BufferedReader reader = new StrictUtf8LineReader(
+                decompressed(uri, path.getFileSystem(hadoop).open(path)))) {
             return new PjmLoadParser().parse(uri, reader);
         } catch (java.io.IOException e) {
             throw new InvalidInputException("Cannot read " + uri + ": " + e.getMessage(), e);

@@ -46,7 +46,7 @@ public final class TableCatalog {
      * Replaces a slice of {@code definition}'s table with {@code rows} in one commit: rows with
      * a matching key are updated, new keys inserted, and existing rows inside
      * {@code replacedSlice} (a SQL condition over the table alias {@code t}) that are absent
-     * from {@code rows} deleted. Re-running with the same rows therefore changes nothing.
+     * from {@code rows} deleted. Re-running with the same rows therefore adds no row.
      *
      * @param rows rows with the table's columns and unique keys
      */

@@ -62,8 +62,8 @@ public final class ModelRegistry {
                 version.inputRows(), version.inputFingerprint(), version.artifactUri(),
                 version.codeVersion(), version.libraryVersionsJson(), version.createdAtUtc(),
                 version.stage(), version.runId());
-        catalog.replace(Tables.MODEL_REGISTRY,
-                spark.createDataFrame(List.of(row), Tables.MODEL_REGISTRY.schema()), "false");
+        catalog.append(Tables.MODEL_REGISTRY,
+                spark.createDataFrame(List.of(row), Tables.MODEL_REGISTRY.schema()));
         LOG.info("Registered {} version {} at {}", version.modelName(), version.modelVersion(),
                 version.artifactUri());
     }

@@ -119,15 +119,25 @@ class PjmLoadParserTest {
 
     @Test
     void invalidUtf8NamesFileAndLine() {
-        byte[] latin1 = "Datetime,PJME_MW\n2016-07-01 01:00:00,1\n2016-07-01 02:00:00,\u00e9\n"
+        byte[] latin1 = "Datetime,PJME_MW\r\n2016-07-01 01:00:00,1\r\n2016-07-01 02:00:00,\u00e9\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(latin1),
-                java.nio.charset.StandardCharsets.UTF_8.newDecoder()));
+        BufferedReader reader = new StrictUtf8LineReader(new java.io.ByteArrayInputStream(latin1));
 
         assertThatThrownBy(() -> new PjmLoadParser().parse("latin1.csv", reader))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("Invalid UTF-8 in latin1.csv at line");
+                .hasMessage("Invalid UTF-8 in latin1.csv at line 3 (re-save the file as UTF-8)");
+    }
+
+    @Test
+    void strictReaderReadsUtf8AndCrLf() throws IOException {
+        byte[] utf8 = "Datetime,PJME_MW\r\n2016-07-01 01:00:00,1\r\n\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BufferedReader reader = new StrictUtf8LineReader(new java.io.ByteArrayInputStream(utf8));
+
+        assertThat(reader.readLine()).isEqualTo("Datetime,PJME_MW");
+        assertThat(reader.readLine()).isEqualTo("2016-07-01 01:00:00,1");
+        assertThat(reader.readLine()).isEqualTo("\u00e9");
+        assertThat(reader.readLine()).isNull();
     }
 
     @Test

@@ -72,7 +72,32 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
      */
     static void checkSettings(io.gridcast.config.Settings settings, String iso) {
         DayAheadLoadForecast.Options.from(settings, zoneOf(iso));
-        XgboostParameters.from(settings);
+        XgboostParameters parameters = XgboostParameters.from(settings);
+        String master = settings.has("spark.master") ? settings.string("spark.master") : "";
+        int slots = localTaskSlots(master);
+        if (parameters.numWorkers() > slots) {
+            throw new IllegalArgumentException("Invalid setting gridcast.xgboost.num-workers: "
+                    + parameters.numWorkers() + " exceeds the " + slots
+                    + " task slots of Spark master " + master);
+        }
+    }
+
+    /**
+     * Returns how many tasks a local master runs at once: {@code local} 1, {@code local[N]} N,
+     * {@code local[*]} the processors; for a cluster master, no limit.
+     */
+    static int localTaskSlots(String master) {
+        java.util.regex.Matcher local =
+                java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?").matcher(master);
+        if (!local.matches()) {
+            return Integer.MAX_VALUE;
+        }
+        String threads = local.group(1);
+        if (threads == null) {
+            return 1;
+        }
+        return threads.equals("*") ? Runtime.getRuntime().availableProcessors()
+                : Integer.parseInt(threads);
     }
 
     /** Trains one model per zone of {@code iso} in load_hourly; also the pipeline's last stage. */
