@@ -1,7 +1,6 @@
 package io.gridcast.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expr;
@@ -9,28 +8,18 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 
 import io.gridcast.io.InputFiles;
 import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
-import java.io.BufferedReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -73,11 +62,14 @@ public final class PjmLoadIngest {
     /**
      * The outcome of reading: rows to publish, rejects and counts.
      *
+     * @param sources names of the CSVs read, as {@code source_file} gives them (a ZIP member is
+     *     {@code <zip URI>!/<member>})
      * @param loadHourly rows with the columns of {@code load_hourly}, unique per key
      * @param rejects rows with the columns of {@code rejects}
      * @param seriesPeriods first and last hour per series, the slice a publish replaces
      */
-    public record Result(List<String> files, Dataset<Row> loadHourly, Dataset<Row> rejects,
+    public record Result(List<String> files, List<String> sources, Dataset<Row> loadHourly,
+            Dataset<Row> rejects,
             IngestCounts counts, List<SeriesPeriod> seriesPeriods, List<Instant> missingHours) {
     }
 
@@ -93,13 +85,13 @@ public final class PjmLoadIngest {
     }
 
     /**
-     * Reads every {@code .csv} and gzip-compressed {@code .csv.gz} file at {@code input}.
+     * Reads every {@code .csv}, {@code .csv.gz} and {@code .zip} file at {@code input}.
      *
      * @throws InvalidInputException if no file is found or a file has an unknown layout
      */
     public Result read(String input, String runId, Instant runTime) {
         List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), input,
-                List.of(".csv", ".csv.gz"));
+                List.of(".csv", ".csv.gz", ".zip"));
         LOG.info("Reading {} PJM load file(s) from {}", files.size(), input);
 
         JavaRDD<ParsedLoadFile> parsed = parseFiles(files).cache();
@@ -110,10 +102,12 @@ public final class PjmLoadIngest {
                 parsed.flatMap(file -> file.rejected().iterator()).map(PjmLoadIngest::toRow),
                 REJECT_SCHEMA);
 
-        Dataset<Row> ranked = rankCopies(acceptedRows).cache();
-        Dataset<Row> kept = ranked.filter("distinct_values = 1 AND copy_rank = 1");
-        Dataset<Row> conflicts = ranked.filter("distinct_values > 1");
-        long duplicates = ranked.filter("distinct_values = 1 AND copy_rank > 1").count();
+        Dataset<Row> ranked = Copies.rank(acceptedRows,
+                List.of("iso", "zone", "interval_start_utc"), List.of("load_mw", "is_verified"))
+                .cache();
+        Dataset<Row> kept = ranked.filter(Copies.KEPT);
+        Dataset<Row> conflicts = ranked.filter(Copies.CONFLICT);
+        long duplicates = ranked.filter(Copies.DUPLICATE).count();
 
         Dataset<Row> loadHourly = canonicalRows(kept, runId).cache();
         Dataset<Row> rejects = parseRejects.unionByName(conflictRejects(conflicts))
@@ -129,7 +123,8 @@ public final class PjmLoadIngest {
         IngestCounts counts = new IngestCounts(rowsRead, accepted, rejects.count(), duplicates,
                 periods.stream().mapToLong(SeriesPeriod::missingHours).sum());
         logMissingHours(missing, counts.missingHours());
-        return new Result(files, loadHourly, rejects, counts, periods, missing);
+        List<String> sources = parsed.map(ParsedLoadFile::sourceFile).collect();
+        return new Result(files, sources, loadHourly, rejects, counts, periods, missing);
     }
 
     /** Publishes {@code load_hourly} for the periods read, then the rejects of these files. */
@@ -139,49 +134,12 @@ public final class PjmLoadIngest {
                     replacedSlice(result.seriesPeriods()));
         }
         catalog.replace(Tables.REJECTS, result.rejects(), "t.job = " + TableCatalog.sqlString(JOB)
-                + " AND t.source_file IN " + TableCatalog.sqlList(result.files()));
+                + " AND t.source_file IN " + TableCatalog.sqlList(result.sources()));
     }
 
-    /**
-     * Parses each file in its own task. Files are opened by URI with Hadoop's file system, so
-     * names with commas, brackets or spaces are read as they are, not as path patterns.
-     */
     private JavaRDD<ParsedLoadFile> parseFiles(List<String> files) {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Map<String, String> hadoopSettings = new HashMap<>();
-        spark.sparkContext().hadoopConfiguration()
-                .forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
-        return context.parallelize(files, files.size())
-                .map(uri -> parseFile(uri, hadoopSettings));
-    }
-
-    private static ParsedLoadFile parseFile(String uri, Map<String, String> hadoopSettings) {
-        Configuration hadoop = new Configuration(false);
-        hadoopSettings.forEach(hadoop::set);
-        Path path = new Path(uri);
-        // Bytes that are not UTF-8 fail the file, naming the line, instead of becoming U+FFFD.
-        try (BufferedReader reader = new StrictUtf8LineReader(
-                decompressed(uri, path.getFileSystem(hadoop).open(path)))) {
-            return new PjmLoadParser().parse(uri, reader);
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException("Cannot read " + uri + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static java.io.InputStream decompressed(String uri, java.io.InputStream raw)
-            throws java.io.IOException {
-        return uri.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
-                ? new java.util.zip.GZIPInputStream(raw) : raw;
-    }
-
-    private static Dataset<Row> rankCopies(Dataset<Row> acceptedRows) {
-        WindowSpec byHour = Window.partitionBy("iso", "zone", "interval_start_utc");
-        return acceptedRows
-                .withColumn("copies", count(lit(1)).over(byHour))
-                .withColumn("distinct_values", size(collect_set(
-                        org.apache.spark.sql.functions.struct("load_mw", "is_verified")).over(byHour)))
-                .withColumn("copy_rank", row_number().over(
-                        byHour.orderBy(col("source_file"), col("source_line"))));
+        return SourceFiles.parse(spark, files,
+                (source, lines) -> new PjmLoadParser().parse(source, lines));
     }
 
     private static Dataset<Row> canonicalRows(Dataset<Row> kept, String runId) {

@@ -8,7 +8,6 @@ import io.gridcast.time.MarketHour;
 import io.gridcast.time.MarketZones;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -72,7 +71,8 @@ public final class PjmLoadParser {
             throw new InvalidInputException("Invalid UTF-8 in " + sourceFile + " at line "
                     + (lastLineRead + 1) + " (re-save the file as UTF-8)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + sourceFile, e);
+            throw new InvalidInputException("Cannot read " + sourceFile + " at line "
+                    + (lastLineRead + 1) + ": " + e, e);
         }
     }
 

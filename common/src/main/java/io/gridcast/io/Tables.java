@@ -22,6 +22,22 @@ public final class Tables {
             List.of("iso", "zone", "interval_start_utc"),
             "iso, years(interval_start_utc)");
 
+    public static final TableDefinition PRICE_HOURLY = new TableDefinition("price_hourly", List.of(
+            new Column("iso", "string", "Market operator, e.g. ERCOT"),
+            new Column("market_run", "string", "DAM (day-ahead) or RTM (real-time)"),
+            new Column("settlement_point", "string", "Priced location: node, hub or load zone"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("interval_end_utc", "timestamp", "Hour end, UTC, exclusive"),
+            new Column("operating_date", "date", "Market-local date of the hour start"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+            new Column("price_usd_per_mwh", "double", "Settlement point price, USD/MWh; may be negative"),
+            new Column("source_file", "string", "URI of the file (or zip member) the row came from"),
+            new Column("source_line", "bigint", "Line of the row in its file, header is line 1"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("iso", "market_run", "settlement_point", "interval_start_utc"),
+            "iso, market_run, months(interval_start_utc)");
+
     public static final TableDefinition REJECTS = new TableDefinition("rejects", List.of(
             new Column("job", "string", "Job that read the row, e.g. pjm-load"),
             new Column("source_file", "string", "URI of the file the row came from"),

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code gridcast ingest <source>}: raw market files into canonical tables. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Reads raw market files into canonical tables.",
-        subcommands = {IngestPjmLoadCommand.class})
+        subcommands = {IngestPjmLoadCommand.class, IngestErcotCommand.class})
 final class IngestCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -104,7 +104,8 @@ class PipelinePjmLoadTest {
     @Test
     void missingInputFailsWithUri() {
         Run failed = runCapturingErr("pipeline", "pjm-load", "--input", "/no/such/folder",
-                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[1]");
+                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[1]",
+                "--set", "xgboost.num-workers=1");
 
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.output()).contains("gridcast pipeline pjm-load failed: Input not found: file:/no/such/folder");
