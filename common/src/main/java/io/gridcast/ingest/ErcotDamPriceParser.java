@@ -38,8 +38,20 @@ public final class ErcotDamPriceParser {
     static final String ISO = "ERCOT";
     static final String MARKET_RUN = "DAM";
 
-    /** Columns of the report, whatever the header calls them. */
-    enum Field { DELIVERY_DATE, HOUR_ENDING, SETTLEMENT_POINT, PRICE, REPEATED_HOUR_FLAG }
+    /** Columns of the report, whatever the header calls them, named as the daily report does. */
+    enum Field {
+        DELIVERY_DATE("DeliveryDate"),
+        HOUR_ENDING("HourEnding"),
+        SETTLEMENT_POINT("SettlementPoint"),
+        PRICE("SettlementPointPrice"),
+        REPEATED_HOUR_FLAG("DSTFlag");
+
+        final String reportName;
+
+        Field(String reportName) {
+            this.reportName = reportName;
+        }
+    }
 
     private static final Map<String, Field> HEADER_NAMES = Map.of(
             "deliverydate", Field.DELIVERY_DATE,
@@ -52,6 +64,8 @@ public final class ErcotDamPriceParser {
 
     private static final DateTimeFormatter DELIVERY_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final Pattern HOUR_ENDING = Pattern.compile("(\\d{1,2})(?::00)?");
+    /** Prices as ERCOT writes them: optional sign, digits, optional decimals; no exponent. */
+    private static final Pattern PRICE_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private final HourEndingClock clock = new HourEndingClock(MarketZones.ERCOT);
     private final CsvParser csv;
@@ -139,8 +153,8 @@ public final class ErcotDamPriceParser {
         }
         for (Field field : Field.values()) {
             if (!columns.containsKey(field)) {
-                throw new InvalidInputException("Missing column " + field.name().toLowerCase(
-                        Locale.ROOT) + " in " + sourceFile + " (header: " + String.join(",",
+                throw new InvalidInputException("Missing column " + field.reportName
+                        + " in " + sourceFile + " (header: " + String.join(",",
                         java.util.Arrays.stream(header).map(String::valueOf).toList()) + ")");
             }
         }
@@ -150,7 +164,7 @@ public final class ErcotDamPriceParser {
     private static String cell(String[] cells, Map<Field, Integer> columns, Field field) {
         String value = cells[columns.get(field)];
         if (value == null || value.isEmpty()) {
-            throw new RowException("Missing " + field.name().toLowerCase(Locale.ROOT));
+            throw new RowException("Missing " + field.reportName);
         }
         return value;
     }
@@ -181,16 +195,11 @@ public final class ErcotDamPriceParser {
     }
 
     private static double parsePrice(String text) {
-        double price;
-        try {
-            price = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
+        String trimmed = text.trim();
+        if (!PRICE_TEXT.matcher(trimmed).matches()) {
             throw new RowException("Invalid settlement point price: " + text);
         }
-        if (!Double.isFinite(price)) {
-            throw new RowException("Invalid settlement point price: " + text);
-        }
-        return price;
+        return Double.parseDouble(trimmed);
     }
 
     /** A row-level problem: the row goes to rejects with this message as its reason. */

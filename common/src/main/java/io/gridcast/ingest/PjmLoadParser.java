@@ -47,6 +47,10 @@ public final class PjmLoadParser {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"));
 
+    /** Plain decimals: optional sign, digits, optional decimals; no exponent, NaN or suffix. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     private final HourEndingClock clock = new HourEndingClock(MarketZones.PJM);
     private long lastLineRead;
     private final CsvParser csv;
@@ -228,15 +232,10 @@ public final class PjmLoadParser {
 
     private static double parseMw(String cell) {
         String text = requireCell(cell, "load MW");
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new RowException("Invalid load MW: " + text);
         }
-        if (!Double.isFinite(value)) {
-            throw new RowException("Invalid load MW: " + text);
-        }
+        double value = Double.parseDouble(text);
         if (value < 0 || value > MAX_LOAD_MW) {
             throw new RowException("Invalid load MW: " + text + " is outside 0 to "
                     + (long) MAX_LOAD_MW + " MW");

@@ -85,6 +85,7 @@ class ErcotDamPriceParserTest {
                 + "SettlementPointPrice,DSTFlag\n"
                 + "04/11/2025,25:00,HB_NORTH, 30.04,N\n"
                 + "04/11/2025,02:00,HB_NORTH, abc,N\n"
+                + "04/11/2025,03:00,HB_NORTH, 1e3,N\n"
                 + "04/11/2025,02:00,HB_NORTH, 30,Y\n"
                 + "03/10/2024,03:00,HB_NORTH, 30,N\n"
                 + "\n"
@@ -92,10 +93,11 @@ class ErcotDamPriceParserTest {
 
         assertThat(parsed.accepted()).isEmpty();
         assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber)
-                .containsExactly(2L, 3L, 4L, 5L, 7L);
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 8L);
         assertThat(parsed.rejected()).extracting(RejectedRow::reason).containsExactly(
                 "Invalid hour ending 25 on 2025-04-11 (expected 1 to 24)",
                 "Invalid settlement point price: abc",
+                "Invalid settlement point price: 1e3",
                 "Invalid DST flag on hour ending 2 of 2025-04-11: that hour is not repeated in "
                         + "America/Chicago",
                 "Invalid hour-ending label 2024-03-10T03:00: local time 2024-03-10T02:00 does "
@@ -108,6 +110,6 @@ class ErcotDamPriceParserTest {
         assertThatThrownBy(() -> new ErcotDamPriceParser().parse("prices.csv",
                 new BufferedReader(new StringReader("DeliveryDate,HourEnding,SettlementPoint\n"))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("Missing column price in prices.csv");
+                .hasMessageStartingWith("Missing column SettlementPointPrice in prices.csv");
     }
 }

@@ -100,7 +100,8 @@ class PjmLoadParserTest {
                 + "2016-07-01 14:00:00,0\n");
 
         assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber).containsExactly(2L, 3L);
-        assertThat(parsed.rejected().get(0).reason()).contains("outside 0 to 1000000 MW");
+        assertThat(parsed.rejected().get(0).reason()).isEqualTo("Invalid load MW: 1e308");
+        assertThat(parsed.rejected().get(1).reason()).contains("outside 0 to 1000000 MW");
         assertThat(parsed.accepted()).extracting(LoadRecord::loadMw).containsExactly(0.0);
     }
 

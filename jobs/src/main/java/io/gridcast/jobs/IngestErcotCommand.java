@@ -48,10 +48,11 @@ final class IngestErcotCommand implements Callable<Integer> {
 
             context.progress.stage("publish price_hourly and rejects");
             ingest.publish(context.catalog, result);
-            System.out.printf("ingest ercot dam-spp finished in %.1f s: %s; %d settlement points, "
-                            + "%s to %s%n", context.progress.elapsedSeconds(),
-                    result.counts().summary(), result.settlementPoints().size(),
-                    result.firstHourUtc(), result.lastHourUtc());
+            String span = result.settlementPoints().isEmpty() ? "no rows accepted"
+                    : result.settlementPoints().size() + " settlement points, "
+                            + result.firstHourUtc() + " to " + result.lastHourUtc();
+            System.out.printf("ingest ercot dam-spp finished in %.1f s: %s; %s%n",
+                    context.progress.elapsedSeconds(), result.counts().summary(), span);
         }
         return 0;
     }
