@@ -56,11 +56,6 @@ public final class ErcotPriceIngest {
             .add("source_line", DataTypes.LongType, false)
             .add("raw_line", DataTypes.StringType, false);
 
-    private static final StructType REJECT_SCHEMA = new StructType()
-            .add("source_file", DataTypes.StringType, false)
-            .add("line_number", DataTypes.LongType, false)
-            .add("raw_line", DataTypes.StringType, false)
-            .add("reason", DataTypes.StringType, false);
 
     /**
      * The outcome of reading.
@@ -100,8 +95,8 @@ public final class ErcotPriceIngest {
                 parsed.flatMap(file -> file.accepted().iterator()).map(ErcotPriceIngest::toRow),
                 PARSED_SCHEMA);
         Dataset<Row> parseRejects = spark.createDataFrame(
-                parsed.flatMap(file -> file.rejected().iterator()).map(ErcotPriceIngest::toRow),
-                REJECT_SCHEMA);
+                parsed.flatMap(file -> file.rejected().iterator()).map(RejectedRow::toRow),
+                RejectedRow.SCHEMA);
 
         Dataset<Row> ranked = Copies.rank(acceptedRows, KEY, List.of("price_usd_per_mwh")).cache();
         long duplicates = ranked.filter(Copies.DUPLICATE).count();
@@ -138,8 +133,9 @@ public final class ErcotPriceIngest {
             catalog.replace(Tables.PRICE_HOURLY, result.priceHourly(), "t.iso = 'ERCOT'"
                     + " AND t.market_run = 'DAM'"
                     + " AND t.settlement_point IN " + TableCatalog.sqlList(result.settlementPoints())
-                    + " AND t.interval_start_utc BETWEEN " + timestampLiteral(result.firstHourUtc())
-                    + " AND " + timestampLiteral(result.lastHourUtc()));
+                    + " AND t.interval_start_utc BETWEEN "
+                    + TableCatalog.timestampLiteral(result.firstHourUtc())
+                    + " AND " + TableCatalog.timestampLiteral(result.lastHourUtc()));
         }
         catalog.replace(Tables.REJECTS, result.rejects(), "t.job = " + TableCatalog.sqlString(JOB)
                 + " AND t.source_file IN " + TableCatalog.sqlList(result.sources()));
@@ -173,9 +169,6 @@ public final class ErcotPriceIngest {
                         .as("reason"));
     }
 
-    private static String timestampLiteral(Instant instant) {
-        return "TIMESTAMP '" + instant.toString().replace("T", " ").replace("Z", "") + "'";
-    }
 
     private static Row toRow(PriceRecord record) {
         return RowFactory.create(record.iso(), record.marketRun(), record.settlementPoint(),
@@ -185,8 +178,4 @@ public final class ErcotPriceIngest {
                 record.rawLine());
     }
 
-    private static Row toRow(RejectedRow reject) {
-        return RowFactory.create(reject.sourceFile(), reject.lineNumber(), reject.rawLine(),
-                reject.reason());
-    }
 }

@@ -53,11 +53,6 @@ public final class PjmLoadIngest {
             .add("source_line", DataTypes.LongType, false)
             .add("raw_line", DataTypes.StringType, false);
 
-    private static final StructType REJECT_SCHEMA = new StructType()
-            .add("source_file", DataTypes.StringType, false)
-            .add("line_number", DataTypes.LongType, false)
-            .add("raw_line", DataTypes.StringType, false)
-            .add("reason", DataTypes.StringType, false);
 
     /**
      * The outcome of reading: rows to publish, rejects and counts.
@@ -99,8 +94,8 @@ public final class PjmLoadIngest {
                 parsed.flatMap(file -> file.accepted().iterator()).map(PjmLoadIngest::toRow),
                 PARSED_SCHEMA);
         Dataset<Row> parseRejects = spark.createDataFrame(
-                parsed.flatMap(file -> file.rejected().iterator()).map(PjmLoadIngest::toRow),
-                REJECT_SCHEMA);
+                parsed.flatMap(file -> file.rejected().iterator()).map(RejectedRow::toRow),
+                RejectedRow.SCHEMA);
 
         Dataset<Row> ranked = Copies.rank(acceptedRows,
                 List.of("iso", "zone", "interval_start_utc"), List.of("load_mw", "is_verified"))
@@ -206,15 +201,13 @@ public final class PjmLoadIngest {
         for (SeriesPeriod period : periods) {
             slices.add("(t.iso = " + TableCatalog.sqlString(period.iso())
                     + " AND t.zone = " + TableCatalog.sqlString(period.zone())
-                    + " AND t.interval_start_utc BETWEEN " + timestampLiteral(period.firstHourUtc())
-                    + " AND " + timestampLiteral(period.lastHourUtc()) + ")");
+                    + " AND t.interval_start_utc BETWEEN "
+                    + TableCatalog.timestampLiteral(period.firstHourUtc())
+                    + " AND " + TableCatalog.timestampLiteral(period.lastHourUtc()) + ")");
         }
         return String.join(" OR ", slices);
     }
 
-    private static String timestampLiteral(Instant instant) {
-        return "TIMESTAMP '" + instant.toString().replace("T", " ").replace("Z", "") + "'";
-    }
 
     private static Row toRow(LoadRecord record) {
         return RowFactory.create(record.iso(), record.zone(), record.intervalStartUtc(),
@@ -223,8 +216,4 @@ public final class PjmLoadIngest {
                 record.sourceFile(), record.lineNumber(), record.rawLine());
     }
 
-    private static Row toRow(RejectedRow reject) {
-        return RowFactory.create(reject.sourceFile(), reject.lineNumber(), reject.rawLine(),
-                reject.reason());
-    }
 }

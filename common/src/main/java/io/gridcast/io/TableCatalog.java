@@ -103,6 +103,11 @@ public final class TableCatalog {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
+    /** SQL timestamp literal of {@code instant}, read in the session time zone (UTC). */
+    public static String timestampLiteral(java.time.Instant instant) {
+        return "TIMESTAMP '" + instant.toString().replace("T", " ").replace("Z", "") + "'";
+    }
+
     /** SQL string literal of {@code value}, quotes escaped. */
     public static String sqlString(String value) {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
