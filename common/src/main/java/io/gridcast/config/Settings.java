@@ -112,7 +112,8 @@ public final class Settings {
         } catch (ConfigException.Missing e) {
             throw new IllegalArgumentException("Missing setting: " + path, e);
         } catch (ConfigException.WrongType e) {
-            throw new IllegalArgumentException("Invalid setting " + path + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Invalid setting " + path + ": " + e.getMessage(),
+                    e);
         }
     }
 

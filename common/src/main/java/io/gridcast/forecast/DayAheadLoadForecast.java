@@ -159,7 +159,7 @@ public final class DayAheadLoadForecast {
                 .drop("next_operating_date", "previous_at_issue", "previous_mean_24h");
     }
 
-    /** Splits {@code seriesRows} by operating date, with the test start and lengths of the options. */
+    /** Splits {@code seriesRows} by operating date, with the options' test start and lengths. */
     public TimeSplit split(Dataset<Row> seriesRows) {
         Row bounds = seriesRows.agg(min("operating_date"), max("operating_date")).first();
         if (bounds.isNullAt(0)) {

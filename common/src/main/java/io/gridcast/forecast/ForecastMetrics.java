@@ -51,7 +51,7 @@ public record ForecastMetrics(double mae, double rmse, double mapePercent, long 
                 100 * percentSum / n, n);
     }
 
-    /** Aggregations that compute the metrics over rows with {@code actualCol} and {@code predictedCol}. */
+    /** Returns aggregations of the metrics of {@code predictedCol} against {@code actualCol}. */
     public static Column[] aggregations(String actualCol, String predictedCol) {
         Column error = col(predictedCol).minus(col(actualCol));
         return new Column[] {

@@ -65,7 +65,7 @@ public final class LoadForecastRun {
                 .replaceAll("[^a-z0-9-]+", "-");
     }
 
-    /** Trains, registers and publishes for {@code seriesRows}, rows of one series of load_hourly. */
+    /** Trains, registers and publishes for {@code seriesRows}, one series of load_hourly. */
     public Summary run(Dataset<Row> seriesRows, String iso, String zone, String runId,
             Instant runTime) {
         Dataset<Row> rows = seriesRows.cache();

@@ -62,7 +62,8 @@ public final class ErcotDamPriceParser {
             "dstflag", Field.REPEATED_HOUR_FLAG,
             "repeatedhourflag", Field.REPEATED_HOUR_FLAG);
 
-    private static final DateTimeFormatter DELIVERY_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    private static final DateTimeFormatter DELIVERY_DATE =
+            DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final Pattern HOUR_ENDING = Pattern.compile("(\\d{1,2})(?::00)?");
     /** Prices as ERCOT writes them: optional sign, digits, optional decimals; no exponent. */
     private static final Pattern PRICE_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");

@@ -106,7 +106,8 @@ public final class ErcotPriceIngest {
                 .select(Tables.PRICE_HOURLY.columnNames().stream().map(c -> col(c))
                         .toArray(org.apache.spark.sql.Column[]::new))
                 .cache();
-        Dataset<Row> rejects = parseRejects.unionByName(conflictRejects(ranked.filter(Copies.CONFLICT)))
+        Dataset<Row> rejects = parseRejects
+                .unionByName(conflictRejects(ranked.filter(Copies.CONFLICT)))
                 .withColumn("job", lit(JOB))
                 .withColumn("run_id", lit(runId))
                 .withColumn("rejected_at_utc", lit(runTime))
@@ -132,7 +133,8 @@ public final class ErcotPriceIngest {
         if (!result.settlementPoints().isEmpty()) {
             catalog.replace(Tables.PRICE_HOURLY, result.priceHourly(), "t.iso = 'ERCOT'"
                     + " AND t.market_run = 'DAM'"
-                    + " AND t.settlement_point IN " + TableCatalog.sqlList(result.settlementPoints())
+                    + " AND t.settlement_point IN "
+                    + TableCatalog.sqlList(result.settlementPoints())
                     + " AND t.interval_start_utc BETWEEN "
                     + TableCatalog.timestampLiteral(result.firstHourUtc())
                     + " AND " + TableCatalog.timestampLiteral(result.lastHourUtc()));

@@ -141,7 +141,8 @@ public final class PjmLoadIngest {
         return kept
                 .withColumn("interval_end_utc", expr("interval_start_utc + INTERVAL 1 HOUR"))
                 .withColumn("run_id", lit(runId))
-                .select(Tables.LOAD_HOURLY.columnNames().stream().map(org.apache.spark.sql.functions::col)
+                .select(Tables.LOAD_HOURLY.columnNames().stream()
+                        .map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new));
     }
 

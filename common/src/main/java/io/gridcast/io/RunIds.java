@@ -14,7 +14,10 @@ public final class RunIds {
     private RunIds() {
     }
 
-    /** Returns {@code <job>-<UTC time>-<8 hex digits>}, e.g. {@code pjm-load-20250101T000000Z-1a2b3c4d}. */
+    /**
+     * Returns {@code <job>-<UTC time>-<8 hex digits>}, e.g.
+     * {@code pjm-load-20250101T000000Z-1a2b3c4d}.
+     */
     public static String next(String job, Clock clock) {
         return job + "-" + STAMP.format(clock.instant()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);

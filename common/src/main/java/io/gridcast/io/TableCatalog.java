@@ -24,7 +24,8 @@ public final class TableCatalog {
 
     public TableCatalog(SparkSession spark, Settings settings) {
         this.spark = spark;
-        this.namespace = settings.string("catalog.name") + "." + settings.string("catalog.database");
+        this.namespace = settings.string("catalog.name") + "."
+                + settings.string("catalog.database");
     }
 
     /** Fully qualified name of {@code table}, e.g. {@code gridcast.gridcast.load_hourly}. */

@@ -29,7 +29,8 @@ public record TableDefinition(String name, List<Column> columns, List<String> ke
 
     String columnsDdl() {
         return columns.stream()
-                .map(c -> c.name() + " " + c.type() + " COMMENT " + TableCatalog.sqlString(c.comment()))
+                .map(c -> c.name() + " " + c.type() + " COMMENT "
+                        + TableCatalog.sqlString(c.comment()))
                 .collect(Collectors.joining(", "));
     }
 }

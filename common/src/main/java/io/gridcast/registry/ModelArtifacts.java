@@ -22,7 +22,8 @@ public final class ModelArtifacts {
     private ModelArtifacts() {
     }
 
-    public static void save(XGBoostRegressionModel model, String artifactUri, Configuration hadoop) {
+    public static void save(XGBoostRegressionModel model, String artifactUri,
+            Configuration hadoop) {
         try {
             model.write().overwrite().save(artifactUri + "/" + SPARK_MODEL);
             Path booster = new Path(artifactUri + "/" + BOOSTER_JSON);

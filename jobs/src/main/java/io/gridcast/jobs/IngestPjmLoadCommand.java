@@ -27,7 +27,8 @@ final class IngestPjmLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = options.settings();
-        String source = input != null ? input : InputDefaults.bundled(settings.string("pjm-load.input"));
+        String source = input != null ? input
+                : InputDefaults.bundled(settings.string("pjm-load.input"));
         try (JobContext context = new JobContext("ingest-pjm-load", settings, 2,
                 Clock.systemUTC())) {
             PjmLoadIngest.Result result = ingest(context, source);
@@ -43,7 +44,8 @@ final class IngestPjmLoadCommand implements Callable<Integer> {
         context.progress.stage("ingest " + source);
         PjmLoadIngest ingest = new PjmLoadIngest(context.spark);
         PjmLoadIngest.Result result = ingest.read(source, context.runId, context.runTime);
-        context.progress.rows("parsed; " + result.counts().summary() + ";", result.counts().rowsRead());
+        context.progress.rows("parsed; " + result.counts().summary() + ";",
+                result.counts().rowsRead());
 
         context.progress.stage("publish load_hourly and rejects");
         ingest.publish(context.catalog, result);

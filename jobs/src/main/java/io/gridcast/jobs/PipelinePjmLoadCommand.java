@@ -39,7 +39,8 @@ final class PipelinePjmLoadCommand implements Callable<Integer> {
             settings = settings.with("forecast.test-start", testStart.toString());
         }
         TrainLoadXgboostCommand.checkSettings(settings, "PJM");
-        String source = input != null ? input : InputDefaults.bundled(settings.string("pjm-load.input"));
+        String source = input != null ? input
+                : InputDefaults.bundled(settings.string("pjm-load.input"));
         try (JobContext context = new JobContext("pipeline-pjm-load", settings, 3,
                 Clock.systemUTC())) {
             PjmLoadIngest.Result ingested = IngestPjmLoadCommand.ingest(context, source);

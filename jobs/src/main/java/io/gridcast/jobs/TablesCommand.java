@@ -29,7 +29,8 @@ final class TablesCommand implements Callable<Integer> {
             for (Row table : tables) {
                 String name = context.catalog.qualified(table.getString(1));
                 long rows = context.spark.table(name).count();
-                long partitions = context.spark.sql("SELECT * FROM " + name + ".partitions").count();
+                long partitions =
+                        context.spark.sql("SELECT * FROM " + name + ".partitions").count();
                 Row last = context.spark.sql("SELECT max(committed_at) FROM " + name + ".snapshots")
                         .first();
                 System.out.printf("%-40s %12d %10d  %s%n", name, rows, partitions, last.get(0));

@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code gridcast train <model>}: trains, registers and publishes forecasts. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains a model on published tables, registers it and publishes its forecasts.",
+        description = "Trains a model on published tables, registers it and publishes its "
+                + "forecasts.",
         subcommands = {TrainLoadXgboostCommand.class})
 final class TrainCommand implements Runnable {
 

@@ -31,7 +31,8 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
-    @Option(names = "--iso", defaultValue = "PJM", description = "Market of the series (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iso", defaultValue = "PJM",
+            description = "Market of the series (default: ${DEFAULT-VALUE}).")
     String iso;
 
     @Option(names = "--zone", paramLabel = "ZONE",
@@ -87,8 +88,8 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
      * {@code local[*]} the processors; for a cluster master, no limit.
      */
     static int localTaskSlots(String master) {
-        java.util.regex.Matcher local =
-                java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?").matcher(master);
+        java.util.regex.Matcher local = java.util.regex.Pattern
+                .compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?").matcher(master);
         if (!local.matches()) {
             return Integer.MAX_VALUE;
         }
@@ -122,7 +123,8 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
         }
 
         LoadForecastRun run = new LoadForecastRun(context.spark, context.catalog,
-                context.registry(), DayAheadLoadForecast.Options.from(context.settings, zoneOf(iso)),
+                context.registry(),
+                DayAheadLoadForecast.Options.from(context.settings, zoneOf(iso)),
                 XgboostParameters.from(context.settings));
         List<LoadForecastRun.Summary> summaries = new ArrayList<>();
         context.progress.stage("train and forecast " + iso + " " + String.join(", ", selected));
