@@ -9,7 +9,7 @@ GROUP BY iso, zone, operating_date
 ORDER BY operating_date DESC
 LIMIT 30;
 
--- The fall-back day: 25 hours, hour ending 2 twice, told apart by dst_flag.
+-- The fall-back day: 25 hours, with hour ending 2 twice; dst_flag marks the repeated one.
 SELECT interval_start_utc, hour_ending, dst_flag, load_mw
 FROM load_hourly
 WHERE zone = 'PJME' AND operating_date = DATE '2017-11-05'

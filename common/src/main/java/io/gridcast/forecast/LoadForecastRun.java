@@ -73,23 +73,18 @@ public final class LoadForecastRun {
         String fingerprint = InputFingerprint.of(rows, FINGERPRINT_COLUMNS);
         DayAheadLoadForecast.Outcome outcome = forecast.run(rows);
 
+        ModelVersion main = register(DayAheadLoadForecast.MODEL, outcome.model(), outcome, iso,
+                zone, inputRows, fingerprint, runId, runTime);
+        ModelVersion calendarOnly = register(DayAheadLoadForecast.CALENDAR_BASELINE,
+                outcome.calendarOnlyModel(), outcome, iso, zone, inputRows, fingerprint, runId,
+                runTime);
         Map<String, Integer> versions = new LinkedHashMap<>();
-        String mainArtifact = null;
-        for (String model : List.of(DayAheadLoadForecast.MODEL,
-                DayAheadLoadForecast.CALENDAR_BASELINE)) {
-            XgboostTrainer.TrainedModel trained = model.equals(DayAheadLoadForecast.MODEL)
-                    ? outcome.model() : outcome.calendarOnlyModel();
-            ModelVersion version = register(model, trained, outcome, iso, zone, inputRows,
-                    fingerprint, runId, runTime);
-            versions.put(model, version.modelVersion());
-            if (model.equals(DayAheadLoadForecast.MODEL)) {
-                mainArtifact = version.artifactUri();
-            }
-        }
+        versions.put(DayAheadLoadForecast.MODEL, main.modelVersion());
+        versions.put(DayAheadLoadForecast.CALENDAR_BASELINE, calendarOnly.modelVersion());
 
         publishForecasts(outcome, iso, zone, versions, runId);
         return new Summary(iso, zone, inputRows, outcome.split(), outcome.testMetrics(),
-                outcome.monthlyMapePercent(), versions, mainArtifact,
+                outcome.monthlyMapePercent(), versions, main.artifactUri(),
                 outcome.model().bestIteration());
     }
 
@@ -99,7 +94,7 @@ public final class LoadForecastRun {
         TimeSplit split = outcome.split();
         ModelVersion candidate = new ModelVersion(modelName(model, iso, zone), 0, "xgboost",
                 "load_mw", iso, zone, json(parameterMap()), json(trained.featureCols()),
-                json(metricsJson(model, outcome)), split.trainStart(), split.trainEnd(),
+                json(metricsJson(model, trained, outcome)), split.trainStart(), split.trainEnd(),
                 split.validationStart(), split.validationEnd(), split.testStart(),
                 split.testEnd(), inputRows, fingerprint, null, Versions.gridcast(),
                 json(Versions.libraries(spark)), runTime, "candidate", runId);
@@ -126,7 +121,7 @@ public final class LoadForecastRun {
     }
 
     private static Map<String, Object> metricsJson(String model,
-            DayAheadLoadForecast.Outcome outcome) {
+            XgboostTrainer.TrainedModel trained, DayAheadLoadForecast.Outcome outcome) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("test", outcome.testMetrics().get(model));
         metrics.put("test_monthly_mape_percent", outcome.monthlyMapePercent().get(model));
@@ -137,8 +132,6 @@ public final class LoadForecastRun {
             }
         });
         metrics.put("baselines_test", baselines);
-        XgboostTrainer.TrainedModel trained = model.equals(DayAheadLoadForecast.MODEL)
-                ? outcome.model() : outcome.calendarOnlyModel();
         metrics.put("validation_rmse_training_label", trained.validationRmse());
         metrics.put("best_iteration", trained.bestIteration());
         return metrics;

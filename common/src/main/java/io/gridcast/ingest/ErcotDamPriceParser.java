@@ -8,7 +8,6 @@ import io.gridcast.time.MarketHour;
 import io.gridcast.time.MarketZones;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * ({@code DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag}) and the yearly
  * hub and load-zone archive NP4-180-ER ({@code Delivery Date,Hour Ending,Repeated Hour Flag,
  * Settlement Point,Settlement Point Price}). Header names are matched without case, spaces or
- * underscores. Hours are hour ending 01:00 to 24:00 in Central prevailing time; a DST or
+ * underscores. Hours are hour ending 01:00 to 24:00 in Central prevailing time. A DST or
  * repeated-hour flag "Y" marks the second hour ending 02:00 of the fall-back day. Prices may
  * carry a leading space and no decimal point; negative prices are valid. An instance reads one
  * file at a time and is not thread-safe.
@@ -70,7 +69,6 @@ public final class ErcotDamPriceParser {
 
     private final HourEndingClock clock = new HourEndingClock(MarketZones.ERCOT);
     private final CsvParser csv;
-    private long lastLineRead;
 
     public ErcotDamPriceParser() {
         CsvParserSettings csvSettings = new CsvParserSettings();
@@ -83,21 +81,18 @@ public final class ErcotDamPriceParser {
     /**
      * Parses every line of {@code source}.
      *
-     * @throws InvalidInputException if the file is empty, not UTF-8, or lacks a column
+     * @throws InvalidInputException if the file is empty or lacks a column, or if the reader
+     *     finds it unreadable (as {@link StrictUtf8LineReader} does with bytes that are not UTF-8)
      */
-    public ParsedPriceFile parse(String sourceFile, BufferedReader source) {
+    public ParsedFile<PriceRecord> parse(String sourceFile, BufferedReader source) {
         try {
             return parseRows(sourceFile, source);
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("Invalid UTF-8 in " + sourceFile + " at line "
-                    + (lastLineRead + 1) + " (re-save the file as UTF-8)", e);
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot read " + sourceFile + " at line "
-                    + (lastLineRead + 1) + ": " + e, e);
+            throw new InvalidInputException("Cannot read " + sourceFile + ": " + e, e);
         }
     }
 
-    private ParsedPriceFile parseRows(String sourceFile, BufferedReader source)
+    private ParsedFile<PriceRecord> parseRows(String sourceFile, BufferedReader source)
             throws IOException {
         String headerLine = source.readLine();
         if (headerLine == null) {
@@ -111,7 +106,6 @@ public final class ErcotDamPriceParser {
         long lineNumber = 1;
         for (String line = source.readLine(); line != null; line = source.readLine()) {
             lineNumber++;
-            lastLineRead = lineNumber;
             if (line.isBlank()) {
                 continue;
             }
@@ -121,7 +115,7 @@ public final class ErcotDamPriceParser {
                 rejected.add(new RejectedRow(sourceFile, lineNumber, line, e.getMessage()));
             }
         }
-        return new ParsedPriceFile(sourceFile, accepted, rejected);
+        return new ParsedFile<>(sourceFile, accepted, rejected);
     }
 
     private PriceRecord parseRow(String sourceFile, long lineNumber, String line, int width,

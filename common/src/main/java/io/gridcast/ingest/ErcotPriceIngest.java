@@ -89,7 +89,7 @@ public final class ErcotPriceIngest {
                 List.of(".csv", ".csv.gz", ".zip"));
         LOG.info("Reading {} ERCOT DAM price file(s) from {}", files.size(), input);
 
-        JavaRDD<ParsedPriceFile> parsed = SourceFiles.parse(spark, files,
+        JavaRDD<ParsedFile<PriceRecord>> parsed = SourceFiles.parse(spark, files,
                 (source, lines) -> new ErcotDamPriceParser().parse(source, lines)).cache();
         Dataset<Row> acceptedRows = spark.createDataFrame(
                 parsed.flatMap(file -> file.accepted().iterator()).map(ErcotPriceIngest::toRow),
@@ -113,13 +113,13 @@ public final class ErcotPriceIngest {
                 .withColumn("rejected_at_utc", lit(runTime))
                 .cache();
 
-        long rowsRead = parsed.map(ParsedPriceFile::rowsRead).fold(0L, Long::sum);
+        long rowsRead = parsed.map(ParsedFile::rowsRead).fold(0L, Long::sum);
         Row bounds = priceHourly.agg(min("interval_start_utc"), max("interval_start_utc")).first();
         List<String> points = priceHourly.select("settlement_point").distinct()
                 .orderBy("settlement_point").as(Encoders.STRING()).collectAsList();
         IngestCounts counts = new IngestCounts(rowsRead, priceHourly.count(), rejects.count(),
                 duplicates, missingHours(priceHourly));
-        List<String> sources = parsed.map(ParsedPriceFile::sourceFile).collect();
+        List<String> sources = parsed.map(ParsedFile::sourceFile).collect();
         return new Result(files, sources, priceHourly, rejects, counts, points,
                 bounds.isNullAt(0) ? null : bounds.getAs(0),
                 bounds.isNullAt(1) ? null : bounds.getAs(1),

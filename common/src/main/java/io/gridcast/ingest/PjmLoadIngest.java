@@ -89,7 +89,7 @@ public final class PjmLoadIngest {
                 List.of(".csv", ".csv.gz", ".zip"));
         LOG.info("Reading {} PJM load file(s) from {}", files.size(), input);
 
-        JavaRDD<ParsedLoadFile> parsed = parseFiles(files).cache();
+        JavaRDD<ParsedFile<LoadRecord>> parsed = parseFiles(files).cache();
         Dataset<Row> acceptedRows = spark.createDataFrame(
                 parsed.flatMap(file -> file.accepted().iterator()).map(PjmLoadIngest::toRow),
                 PARSED_SCHEMA);
@@ -113,12 +113,12 @@ public final class PjmLoadIngest {
 
         List<SeriesPeriod> periods = seriesPeriods(loadHourly);
         List<Instant> missing = missingHours(loadHourly);
-        long rowsRead = parsed.map(ParsedLoadFile::rowsRead).fold(0L, Long::sum);
+        long rowsRead = parsed.map(ParsedFile::rowsRead).fold(0L, Long::sum);
         long accepted = loadHourly.count();
         IngestCounts counts = new IngestCounts(rowsRead, accepted, rejects.count(), duplicates,
                 periods.stream().mapToLong(SeriesPeriod::missingHours).sum());
         logMissingHours(missing, counts.missingHours());
-        List<String> sources = parsed.map(ParsedLoadFile::sourceFile).collect();
+        List<String> sources = parsed.map(ParsedFile::sourceFile).collect();
         return new Result(files, sources, loadHourly, rejects, counts, periods, missing);
     }
 
@@ -132,7 +132,7 @@ public final class PjmLoadIngest {
                 + " AND t.source_file IN " + TableCatalog.sqlList(result.sources()));
     }
 
-    private JavaRDD<ParsedLoadFile> parseFiles(List<String> files) {
+    private JavaRDD<ParsedFile<LoadRecord>> parseFiles(List<String> files) {
         return SourceFiles.parse(spark, files,
                 (source, lines) -> new PjmLoadParser().parse(source, lines));
     }

@@ -52,7 +52,6 @@ public final class PjmLoadParser {
             java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private final HourEndingClock clock = new HourEndingClock(MarketZones.PJM);
-    private long lastLineRead;
     private final CsvParser csv;
 
     public PjmLoadParser() {
@@ -66,21 +65,18 @@ public final class PjmLoadParser {
     /**
      * Parses every line of {@code source}.
      *
-     * @throws InvalidInputException if the file is empty or its header is not a known layout
+     * @throws InvalidInputException if the file is empty, its header is not a known layout, or
+     *     the reader finds it unreadable (as {@link StrictUtf8LineReader} does with non-UTF-8)
      */
-    public ParsedLoadFile parse(String sourceFile, BufferedReader source) {
+    public ParsedFile<LoadRecord> parse(String sourceFile, BufferedReader source) {
         try {
             return parseLayout(sourceFile, source);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("Invalid UTF-8 in " + sourceFile + " at line "
-                    + (lastLineRead + 1) + " (re-save the file as UTF-8)", e);
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot read " + sourceFile + " at line "
-                    + (lastLineRead + 1) + ": " + e, e);
+            throw new InvalidInputException("Cannot read " + sourceFile + ": " + e, e);
         }
     }
 
-    private ParsedLoadFile parseLayout(String sourceFile, BufferedReader source)
+    private ParsedFile<LoadRecord> parseLayout(String sourceFile, BufferedReader source)
             throws IOException {
         String headerLine = stripByteOrderMark(source.readLine());
         if (headerLine == null) {
@@ -99,7 +95,7 @@ public final class PjmLoadParser {
         };
     }
 
-    private ParsedLoadFile parseDataMiner(String sourceFile, List<String> header,
+    private ParsedFile<LoadRecord> parseDataMiner(String sourceFile, List<String> header,
             BufferedReader source) throws IOException {
         Map<String, Integer> columns = columnIndex(header);
         int utcColumn = require(columns, "datetime_beginning_utc", sourceFile);
@@ -113,7 +109,6 @@ public final class PjmLoadParser {
         long lineNumber = 1;
         for (String line = source.readLine(); line != null; line = source.readLine()) {
             lineNumber++;
-            lastLineRead = lineNumber;
             if (line.isBlank()) {
                 continue;
             }
@@ -131,10 +126,10 @@ public final class PjmLoadParser {
                 rejected.add(new RejectedRow(sourceFile, lineNumber, line, e.getMessage()));
             }
         }
-        return new ParsedLoadFile(sourceFile, accepted, rejected);
+        return new ParsedFile<>(sourceFile, accepted, rejected);
     }
 
-    private ParsedLoadFile parseTwoColumn(String sourceFile, List<String> header,
+    private ParsedFile<LoadRecord> parseTwoColumn(String sourceFile, List<String> header,
             BufferedReader source) throws IOException {
         String zone = PjmLoadFormat.twoColumnZone(header.get(1));
         Map<LocalDateTime, Integer> repeatedLabelCount = new HashMap<>();
@@ -144,7 +139,6 @@ public final class PjmLoadParser {
         long lineNumber = 1;
         for (String line = source.readLine(); line != null; line = source.readLine()) {
             lineNumber++;
-            lastLineRead = lineNumber;
             if (line.isBlank()) {
                 continue;
             }
@@ -168,7 +162,7 @@ public final class PjmLoadParser {
                 rejected.add(new RejectedRow(sourceFile, lineNumber, line, e.getMessage()));
             }
         }
-        return new ParsedLoadFile(sourceFile, accepted, rejected);
+        return new ParsedFile<>(sourceFile, accepted, rejected);
     }
 
     private String[] cells(String line, int expected) {

@@ -58,7 +58,7 @@ public final class SourceFiles {
             }
             InputStream content = lower.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
             // Bytes that are not UTF-8 fail the file, naming the line, instead of becoming U+FFFD.
-            return List.of(parser.parse(uri, new StrictUtf8LineReader(content)));
+            return List.of(parser.parse(uri, new StrictUtf8LineReader(content, uri)));
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read " + uri + ": " + e, e);
         }
@@ -77,8 +77,8 @@ public final class SourceFiles {
                         // Closing one member must not close the archive.
                     }
                 };
-                results.add(parser.parse(uri + "!/" + entry.getName(),
-                        new StrictUtf8LineReader(member)));
+                String memberName = uri + "!/" + entry.getName();
+                results.add(parser.parse(memberName, new StrictUtf8LineReader(member, memberName)));
             }
         }
         if (results.isEmpty()) {

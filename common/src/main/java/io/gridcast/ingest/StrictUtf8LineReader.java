@@ -15,27 +15,48 @@ import java.nio.charset.StandardCharsets;
  * Reads lines of UTF-8 text and fails on the first line whose bytes are not valid UTF-8.
  *
  * <p>A {@code BufferedReader} over a strict decoder fails while filling its buffer, thousands of
- * lines ahead of the line being parsed; this reader decodes one line at a time, so the parser's
- * line count names the bad line. Lines end with LF or CR LF.
+ * lines ahead of the line being parsed. This reader decodes one line at a time and counts lines,
+ * so its errors name the file and the line. Lines end with LF or CR LF.
  */
 final class StrictUtf8LineReader extends BufferedReader {
 
     private final InputStream bytes;
+    private final String sourceName;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private long linesRead;
 
-    StrictUtf8LineReader(InputStream bytes) {
+    /** Reads {@code bytes}; errors name {@code sourceName}, the file or ZIP member. */
+    StrictUtf8LineReader(InputStream bytes, String sourceName) {
         super(Reader.nullReader());
         this.bytes = new BufferedInputStream(bytes, 1 << 16);
+        this.sourceName = sourceName;
     }
 
     /**
      * Returns the next line without its terminator, or null at the end of the input.
      *
-     * @throws CharacterCodingException if the line is not valid UTF-8
+     * @throws InvalidInputException if the line is not valid UTF-8 or the bytes cannot be read
      */
     @Override
-    public String readLine() throws IOException {
+    public String readLine() {
+        long lineNumber = linesRead + 1;
+        try {
+            String text = nextLine();
+            if (text != null) {
+                linesRead = lineNumber;
+            }
+            return text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("Invalid UTF-8 in " + sourceName + " at line "
+                    + lineNumber + " (re-save the file as UTF-8)", e);
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read " + sourceName + " at line "
+                    + lineNumber + ": " + e, e);
+        }
+    }
+
+    private String nextLine() throws IOException {
         line.reset();
         int next = bytes.read();
         if (next < 0) {

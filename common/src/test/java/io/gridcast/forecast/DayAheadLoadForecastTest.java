@@ -51,11 +51,10 @@ class DayAheadLoadForecastTest extends SparkTestBase {
     @Test
     void periodsDoNotOverlap() {
         TimeSplit split = forecaster().split(series);
-        Dataset<Row> featured = series;
 
-        long training = featured.filter(split.isTraining("operating_date")).count();
-        long validation = featured.filter(split.isValidation("operating_date")).count();
-        long test = featured.filter(split.isTest("operating_date")).count();
+        long training = series.filter(split.isTraining("operating_date")).count();
+        long validation = series.filter(split.isValidation("operating_date")).count();
+        long test = series.filter(split.isTest("operating_date")).count();
 
         assertThat(training + validation + test).isEqualTo(series.count());
         assertThat(split.validationStart()).isEqualTo(LocalDate.parse("2018-05-02"));

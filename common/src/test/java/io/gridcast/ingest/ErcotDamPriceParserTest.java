@@ -20,14 +20,14 @@ class ErcotDamPriceParserTest {
     private static final Path ARCHIVE = SparkTestBase.repositoryRoot()
             .resolve("data/samples/ercot_dam_spp/DAMLZHBSPP_2024_dst_days.csv");
 
-    private static ParsedPriceFile parseText(String text) {
+    private static ParsedFile<PriceRecord> parseText(String text) {
         return new ErcotDamPriceParser().parse("test.csv",
                 new BufferedReader(new StringReader(text)));
     }
 
     @Test
     void archiveDstDaysHave23And25Hours() throws IOException {
-        ParsedPriceFile parsed;
+        ParsedFile<PriceRecord> parsed;
         try (BufferedReader reader = Files.newBufferedReader(ARCHIVE)) {
             parsed = new ErcotDamPriceParser().parse(ARCHIVE.toString(), reader);
         }
@@ -46,7 +46,7 @@ class ErcotDamPriceParserTest {
 
     @Test
     void repeatedHourFlagGivesSecondHour() throws IOException {
-        ParsedPriceFile parsed;
+        ParsedFile<PriceRecord> parsed;
         try (BufferedReader reader = Files.newBufferedReader(ARCHIVE)) {
             parsed = new ErcotDamPriceParser().parse(ARCHIVE.toString(), reader);
         }
@@ -64,7 +64,7 @@ class ErcotDamPriceParserTest {
 
     @Test
     void misReportLeadingSpacePrices() {
-        ParsedPriceFile parsed = parseText("DeliveryDate,HourEnding,SettlementPoint,"
+        ParsedFile<PriceRecord> parsed = parseText("DeliveryDate,HourEnding,SettlementPoint,"
                 + "SettlementPointPrice,DSTFlag\n"
                 + "04/11/2025,01:00,HB_NORTH, 30.04,N\n"
                 + "04/11/2025,24:00,ANEM_ESS_RN, 34,N\n"
@@ -81,7 +81,7 @@ class ErcotDamPriceParserTest {
 
     @Test
     void badRowsAreRejectedWithReasons() {
-        ParsedPriceFile parsed = parseText("DeliveryDate,HourEnding,SettlementPoint,"
+        ParsedFile<PriceRecord> parsed = parseText("DeliveryDate,HourEnding,SettlementPoint,"
                 + "SettlementPointPrice,DSTFlag\n"
                 + "04/11/2025,25:00,HB_NORTH, 30.04,N\n"
                 + "04/11/2025,02:00,HB_NORTH, abc,N\n"

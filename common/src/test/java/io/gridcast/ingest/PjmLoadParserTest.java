@@ -16,19 +16,19 @@ class PjmLoadParserTest {
 
     private static final Path RESOURCES = Path.of("src/test/resources/pjm");
 
-    private static ParsedLoadFile parse(Path file) throws IOException {
+    private static ParsedFile<LoadRecord> parse(Path file) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file)) {
             return new PjmLoadParser().parse(file.toString(), reader);
         }
     }
 
-    private static List<Instant> starts(ParsedLoadFile parsed) {
+    private static List<Instant> starts(ParsedFile<LoadRecord> parsed) {
         return parsed.accepted().stream().map(LoadRecord::intervalStartUtc).toList();
     }
 
     @Test
     void twoColumnFallBackGivesTwoUtcHours() throws IOException {
-        ParsedLoadFile parsed = parse(RESOURCES.resolve("two_column/PJME_fall_back_2014.csv"));
+        ParsedFile<LoadRecord> parsed = parse(RESOURCES.resolve("two_column/PJME_fall_back_2014.csv"));
 
         assertThat(parsed.rejected()).isEmpty();
         assertThat(starts(parsed)).containsExactly(
@@ -45,7 +45,7 @@ class PjmLoadParserTest {
 
     @Test
     void twoColumnSpringForwardRejectsGapLabel() throws IOException {
-        ParsedLoadFile parsed = parse(RESOURCES.resolve("two_column/AEP_spring_forward_2015.csv"));
+        ParsedFile<LoadRecord> parsed = parse(RESOURCES.resolve("two_column/AEP_spring_forward_2015.csv"));
 
         assertThat(parsed.rowsRead()).isEqualTo(9);
         assertThat(parsed.rejected()).extracting(RejectedRow::lineNumber)
@@ -59,7 +59,7 @@ class PjmLoadParserTest {
 
     @Test
     void dataMinerKeysByUtcAndChecksEpt() throws IOException {
-        ParsedLoadFile parsed = parse(RESOURCES.resolve("dataminer/hrl_load_metered_fall_back_2025.csv"));
+        ParsedFile<LoadRecord> parsed = parse(RESOURCES.resolve("dataminer/hrl_load_metered_fall_back_2025.csv"));
 
         assertThat(starts(parsed)).hasSize(7).startsWith(Instant.parse("2025-11-02T03:00:00Z"));
         LoadRecord repeated = parsed.accepted().get(3);
@@ -75,14 +75,14 @@ class PjmLoadParserTest {
         assertThat(parsed.rejected().get(1).reason()).isEqualTo("Invalid load MW: abc");
     }
 
-    private static ParsedLoadFile parseText(String text) {
+    private static ParsedFile<LoadRecord> parseText(String text) {
         return new PjmLoadParser().parse("test.csv", new BufferedReader(new StringReader(text)));
     }
 
     @Test
     void offTheHourTimesAreRejected() {
-        ParsedLoadFile twoColumn = parseText("Datetime,PJME_MW\n2016-01-01 11:30:00,111\n");
-        ParsedLoadFile dataMiner = parseText("datetime_beginning_utc,datetime_beginning_ept,"
+        ParsedFile<LoadRecord> twoColumn = parseText("Datetime,PJME_MW\n2016-01-01 11:30:00,111\n");
+        ParsedFile<LoadRecord> dataMiner = parseText("datetime_beginning_utc,datetime_beginning_ept,"
                 + "load_area,mw\n1/1/2025 6:30:00 AM,1/1/2025 1:30:00 AM,RTO,1\n");
 
         assertThat(twoColumn.accepted()).isEmpty();
@@ -94,7 +94,7 @@ class PjmLoadParserTest {
 
     @Test
     void implausibleLoadIsRejected() {
-        ParsedLoadFile parsed = parseText("Datetime,PJME_MW\n"
+        ParsedFile<LoadRecord> parsed = parseText("Datetime,PJME_MW\n"
                 + "2016-07-01 12:00:00,1e308\n"
                 + "2016-07-01 13:00:00,-50\n"
                 + "2016-07-01 14:00:00,0\n");
@@ -107,7 +107,7 @@ class PjmLoadParserTest {
 
     @Test
     void thirdFallBackLabelIsRejectedAlone() {
-        ParsedLoadFile parsed = parseText("Datetime,PJME_MW\n"
+        ParsedFile<LoadRecord> parsed = parseText("Datetime,PJME_MW\n"
                 + "2016-11-06 02:00:00,100\n"
                 + "2016-11-06 02:00:00,101\n"
                 + "2016-11-06 02:00:00,102\n");
@@ -122,7 +122,8 @@ class PjmLoadParserTest {
     void invalidUtf8NamesFileAndLine() {
         byte[] latin1 = "Datetime,PJME_MW\r\n2016-07-01 01:00:00,1\r\n2016-07-01 02:00:00,\u00e9\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        BufferedReader reader = new StrictUtf8LineReader(new java.io.ByteArrayInputStream(latin1));
+        BufferedReader reader = new StrictUtf8LineReader(new java.io.ByteArrayInputStream(latin1),
+                "latin1.csv");
 
         assertThatThrownBy(() -> new PjmLoadParser().parse("latin1.csv", reader))
                 .isInstanceOf(InvalidInputException.class)
@@ -133,7 +134,8 @@ class PjmLoadParserTest {
     void strictReaderReadsUtf8AndCrLf() throws IOException {
         byte[] utf8 = "Datetime,PJME_MW\r\n2016-07-01 01:00:00,1\r\n\u00e9\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        BufferedReader reader = new StrictUtf8LineReader(new java.io.ByteArrayInputStream(utf8));
+        BufferedReader reader = new StrictUtf8LineReader(new java.io.ByteArrayInputStream(utf8),
+                "utf8.csv");
 
         assertThat(reader.readLine()).isEqualTo("Datetime,PJME_MW");
         assertThat(reader.readLine()).isEqualTo("2016-07-01 01:00:00,1");
