@@ -117,7 +117,7 @@ public final class PjmLoadIngest {
         long accepted = loadHourly.count();
         IngestCounts counts = new IngestCounts(rowsRead, accepted, rejects.count(), duplicates,
                 periods.stream().mapToLong(SeriesPeriod::missingHours).sum());
-        logMissingHours(missing, counts.missingHours());
+        logMissingHours(missing, counts.missingIntervals());
         List<String> sources = parsed.map(ParsedFile::sourceFile).collect();
         return new Result(files, sources, loadHourly, rejects, counts, periods, missing);
     }

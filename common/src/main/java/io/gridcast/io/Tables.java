@@ -41,6 +41,34 @@ public final class Tables {
             List.of("iso", "market_run", "settlement_point", "interval_start_utc"),
             "iso, market_run, months(interval_start_utc)");
 
+    public static final TableDefinition PRICE_INTERVAL = new TableDefinition("price_interval",
+            List.of(
+            new Column("iso", "string", "Market operator, e.g. ERCOT"),
+            new Column("market_run", "string", "RTM (real-time)"),
+            new Column("settlement_point", "string", "Priced location: node, hub or load zone"),
+            new Column("settlement_point_type", "string",
+                    "ISO's type of the point, e.g. HU, LZ, LZEW (energy-weighted zone), RN"),
+            new Column("interval_start_utc", "timestamp", "Interval start, UTC, inclusive"),
+            new Column("interval_end_utc", "timestamp", "Interval end, UTC, exclusive"),
+            new Column("operating_date", "date", "Market-local date of the interval start"),
+            new Column("hour_ending", "int", "Market-local hour ending of the interval, 1..24"),
+            new Column("interval_ending", "int", "Interval within the hour, 1..4"),
+            new Column("dst_flag", "boolean", "True within the repeated fall-back hour"),
+            new Column("price_usd_per_mwh", "double",
+                    "Settlement point price, USD/MWh; may be negative"),
+            new Column("source_file", "string",
+                    "URI of the file (or zip member) the row came from"),
+            new Column("source_line", "bigint", "Line of the row in its file, header is line 1"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("iso", "market_run", "settlement_point", "settlement_point_type",
+                    "interval_start_utc"),
+            "iso, market_run, days(interval_start_utc)");
+
+    public static final TableDefinition DAM_ENERGY_SOLD = damEnergy("dam_energy_sold", "sold");
+
+    public static final TableDefinition DAM_ENERGY_PURCHASED =
+            damEnergy("dam_energy_purchased", "purchased");
+
     public static final TableDefinition REJECTS = new TableDefinition("rejects", List.of(
             new Column("job", "string", "Job that read the row, e.g. pjm-load"),
             new Column("source_file", "string", "URI of the file the row came from"),
@@ -99,5 +127,24 @@ public final class Tables {
             "");
 
     private Tables() {
+    }
+
+    private static TableDefinition damEnergy(String name, String side) {
+        return new TableDefinition(name, List.of(
+                new Column("iso", "string", "Market operator, e.g. ERCOT"),
+                new Column("settlement_point", "string", "Settlement point of the awards"),
+                new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+                new Column("interval_end_utc", "timestamp", "Hour end, UTC, exclusive"),
+                new Column("operating_date", "date", "Market-local date of the hour start"),
+                new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+                new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+                new Column("energy_mwh", "double", "Total day-ahead energy " + side + ", MWh"),
+                new Column("source_file", "string",
+                        "URI of the file (or zip member) the row came from"),
+                new Column("source_line", "bigint",
+                        "Line of the row in its file, header is line 1"),
+                new Column("run_id", "string", "Run that published the row")),
+                List.of("iso", "settlement_point", "interval_start_utc"),
+                "iso, months(interval_start_utc)");
     }
 }

@@ -1,71 +1,93 @@
 package io.gridcast.jobs;
 
 import io.gridcast.config.Settings;
-import io.gridcast.ingest.ErcotPriceIngest;
+import io.gridcast.ingest.ErcotReport;
+import io.gridcast.ingest.ReportIngest;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code gridcast ingest ercot}: ERCOT public market reports into canonical tables. */
 @Command(name = "ercot", mixinStandardHelpOptions = true,
         description = {
             "Reads ERCOT public market report files (CSV, .csv.gz, or ZIPs of CSVs as ERCOT "
                     + "publishes them) into canonical tables; bad rows go to rejects.",
-            "Reports: dam-spp = DAM settlement point prices (NP4-190-CD daily reports and the "
-                    + "NP4-180-ER yearly hub and load-zone archives) into price_hourly."})
+            "Reports:",
+            "  dam-spp               DAM settlement point prices (NP4-190-CD, NP4-180-ER "
+                    + "archive) -> price_hourly",
+            "  rt-spp                RT 15-minute settlement point prices (NP6-905-CD, "
+                    + "NP6-785-ER archive) -> price_interval",
+            "  dam-energy-sold       DAM total energy sold (NP4-193-CD) -> dam_energy_sold",
+            "  dam-energy-purchased  DAM total energy purchased (NP4-192-CD) -> "
+                    + "dam_energy_purchased",
+            "  native-load           hourly native load by weather zone -> load_hourly"})
 final class IngestErcotCommand implements Callable<Integer> {
-
-    /** ERCOT reports that gridcast reads. */
-    enum Report { DAM_SPP }
 
     @Mixin
     JobOptions options;
 
     @Option(names = "--report", required = true, paramLabel = "NAME",
             converter = ReportConverter.class,
-            description = "Report to read: dam-spp.")
-    Report report;
+            description = "Report to read: dam-spp, rt-spp, dam-energy-sold, "
+                    + "dam-energy-purchased or native-load.")
+    ErcotReport report;
 
     @Option(names = "--input", paramLabel = "PATH|URI",
             description = "File or folder of .csv, .csv.gz and .zip files, local, file: or "
-                    + "s3a:// (default: ercot.dam-spp-input, the bundled sample).")
+                    + "s3a:// (default: ercot.<report>-input, the bundled sample).")
     String input;
 
     @Override
     public Integer call() {
         Settings settings = options.settings();
         String source = input != null ? input
-                : InputDefaults.bundled(settings.string("ercot.dam-spp-input"));
-        try (JobContext context = new JobContext("ingest-ercot-dam-spp", settings, 2,
+                : InputDefaults.bundled(settings.string("ercot." + report.cliName() + "-input"));
+        try (JobContext context = new JobContext("ingest-ercot-" + report.cliName(), settings, 2,
                 Clock.systemUTC())) {
             context.progress.stage("ingest " + source);
-            ErcotPriceIngest ingest = new ErcotPriceIngest(context.spark);
-            ErcotPriceIngest.Result result = ingest.read(source, context.runId, context.runTime);
+            ReportIngest ingest = new ReportIngest(context.spark);
+            ReportIngest.Result result = ingest.read(report.report(), source, context.runId,
+                    context.runTime);
             context.progress.rows("parsed; " + result.counts().summary() + ";",
                     result.counts().rowsRead());
 
-            context.progress.stage("publish price_hourly and rejects");
+            String table = report.report().table().name();
+            context.progress.stage("publish " + table + " and rejects");
             ingest.publish(context.catalog, result);
-            String span = result.settlementPoints().isEmpty() ? "no rows accepted"
-                    : result.settlementPoints().size() + " settlement points, "
-                            + result.firstHourUtc() + " to " + result.lastHourUtc();
-            System.out.printf("ingest ercot dam-spp finished in %.1f s: %s; %s%n",
-                    context.progress.elapsedSeconds(), result.counts().summary(), span);
+            System.out.printf("ingest ercot %s finished in %.1f s: %s; %s%n", report.cliName(),
+                    context.progress.elapsedSeconds(), result.counts().summary(),
+                    published(result, table));
         }
         return 0;
     }
 
-    /** Reads report names as written on the command line, e.g. {@code dam-spp}. */
-    static final class ReportConverter implements picocli.CommandLine.ITypeConverter<Report> {
+    private static String published(ReportIngest.Result result, String table) {
+        if (result.isEmpty()) {
+            return "no rows accepted, " + table + " unchanged";
+        }
+        String series = result.series().entrySet().stream()
+                .filter(entry -> !entry.getKey().equals("iso")
+                        && !entry.getKey().equals("market_run"))
+                .map(entry -> entry.getValue().size() + " " + entry.getKey().replace('_', ' ')
+                        + (entry.getValue().size() == 1 ? "" : "s"))
+                .findFirst().orElse("");
+        return result.publishedRows() + " rows in " + table + " (" + series + ", "
+                + result.operatingDates().size() + " operating days, "
+                + result.firstIntervalUtc() + " to " + result.lastIntervalUtc() + ")";
+    }
+
+    /** Reads report names as written on the command line, e.g. {@code rt-spp}. */
+    static final class ReportConverter implements ITypeConverter<ErcotReport> {
         @Override
-        public Report convert(String value) {
+        public ErcotReport convert(String value) {
             try {
-                return Report.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                return ErcotReport.fromCliName(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("Invalid report: " + value
-                        + " (expected dam-spp)");
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

@@ -34,11 +34,12 @@ class IngestErcotCommandTest {
         assertThat(exitCode).as(output).isZero();
         assertThat(output).contains("ingest ercot dam-spp finished")
                 .contains("rows read 25872, accepted 25872, rejected 0, duplicates 0, "
-                        + "missing hours 0; 988 settlement points");
+                        + "missing hours 0; 25872 rows in price_hourly (988 settlement points, "
+                        + "7 operating days");
     }
 
     @Test
     void unknownReportIsUsageError() {
-        assertThat(Gridcast.execute("ingest", "ercot", "--report", "rt-spp")).isEqualTo(2);
+        assertThat(Gridcast.execute("ingest", "ercot", "--report", "rt-lmp")).isEqualTo(2);
     }
 }

@@ -1,0 +1,60 @@
+package io.gridcast.ingest;
+
+import io.gridcast.time.HourEndingClock;
+import io.gridcast.time.MarketZones;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Cell formats shared by ERCOT's public reports. */
+final class ErcotLabels {
+
+    static final String ISO = "ERCOT";
+    static final HourEndingClock CLOCK = new HourEndingClock(MarketZones.ERCOT);
+
+    private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    private static final Pattern HOUR_ENDING = Pattern.compile("(\\d{1,2})(?::00)?");
+    /** Numbers as ERCOT writes them: optional sign, digits, optional decimals; no exponent. */
+    private static final Pattern NUMBER_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    private ErcotLabels() {
+    }
+
+    /** Reads {@code MM/DD/YYYY}, as in the reports, or ISO {@code YYYY-MM-DD}. */
+    static LocalDate date(String text) {
+        try {
+            return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, REPORT_DATE);
+        } catch (DateTimeParseException e) {
+            throw new RowRejection("Invalid delivery date: " + text + " (expected MM/DD/YYYY)");
+        }
+    }
+
+    /** Reads an hour ending written {@code 01:00}..{@code 24:00} or {@code 1}..{@code 24}. */
+    static int hourEnding(String text) {
+        Matcher matcher = HOUR_ENDING.matcher(text);
+        if (!matcher.matches()) {
+            throw new RowRejection("Invalid hour ending: " + text + " (expected 01:00 to 24:00)");
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** Reads a DST or repeated-hour flag: Y for the repeated fall-back hour, N otherwise. */
+    static boolean repeatedHour(String text) {
+        return switch (text.toUpperCase(Locale.ROOT)) {
+            case "Y" -> true;
+            case "N" -> false;
+            default -> throw new RowRejection("Invalid DST flag: " + text + " (expected Y or N)");
+        };
+    }
+
+    /** Reads a decimal number, which may lack a decimal point; {@code field} names it. */
+    static double number(String field, String text) {
+        if (!NUMBER_TEXT.matcher(text).matches()) {
+            throw new RowRejection("Invalid " + field + ": " + text);
+        }
+        return Double.parseDouble(text);
+    }
+}

@@ -1,0 +1,51 @@
+package io.gridcast.ingest;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * How the columns of one report's CSV become typed values. A layout is shipped to Spark tasks,
+ * so it must be serializable and hold no per-file state.
+ */
+interface ReportLayout extends Serializable {
+
+    /** What the file holds, for messages, e.g. "ERCOT DAM settlement point prices". */
+    String description();
+
+    /**
+     * Report fields by header name. Keys are normalised as {@link ReportCells#normalise} does
+     * (lower case, no spaces or underscores), so one entry covers "Delivery Date",
+     * "DeliveryDate" and "delivery_date"; values are the field names the report uses.
+     */
+    Map<String, String> headerFields();
+
+    /** Fields that every file must have. */
+    List<String> requiredFields();
+
+    /**
+     * Checks the columns the header mapping does not know. By default any such column fails
+     * the file: a column the layout does not expect means the report changed shape.
+     *
+     * @throws InvalidInputException naming the file and the column
+     */
+    default void checkOtherColumns(String sourceFile, List<String> otherColumns) {
+        if (!otherColumns.isEmpty()) {
+            throw new InvalidInputException("Unknown column " + String.join(", ", otherColumns)
+                    + " in " + sourceFile + " for " + description() + " (expected "
+                    + String.join(",", requiredFields()) + ")");
+        }
+    }
+
+    /** Spark schema of {@link #parse}'s values. */
+    StructType schema();
+
+    /**
+     * Reads one data row.
+     *
+     * @throws RowRejection or {@link io.gridcast.time.InvalidTimeLabelException} if the row is
+     *     rejected
+     */
+    Object[] parse(ReportCells cells);
+}
