@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PipelineCommand.class,
             TablesCommand.class,
+            QueryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Gridcast implements Runnable {
