@@ -2,8 +2,8 @@
 -- largest first. The parameter is the operating day, e.g. 2024-11-03:
 --   gridcast query --sql FILE --param 2024-11-03
 --   Athena: EXECUTE statement USING '2024-11-03' (or fill in the prompt for ?).
--- On the fall-back day, hour ending 2 appears twice; dst_flag = true marks the repeated hour,
--- and interval_start_utc tells them apart, so the two hours are ranked separately.
+-- On the fall-back day, hour ending 2 appears twice. dst_flag = true marks the repeated hour
+-- and interval_start_utc differs, so the two hours are ranked separately.
 SELECT rank() OVER (ORDER BY sum(energy_mwh) DESC) AS energy_rank,
        hour_ending,
        dst_flag,

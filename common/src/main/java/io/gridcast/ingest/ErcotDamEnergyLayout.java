@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.StructType;
  * ERCOT DAM total energy sold (NP4-193-CD) or purchased (NP4-192-CD) per settlement point and
  * hour: operating day, hour ending, settlement point, total MWh and DST flag. The total's
  * header differs between the report ({@code TotalDAMEnergySold},
- * {@code Total_DAM_Energy_Bought}), ERCOT's API and third-party exports ({@code Total}); all
+ * {@code Total_DAM_Energy_Bought}), ERCOT's API and third-party exports ({@code Total}). All
  * are read through one mapping. Totals are cleared quantities and so never negative.
  */
 final class ErcotDamEnergyLayout implements ReportLayout {

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
  * ({@code DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag}) and the yearly
  * hub and load-zone archive NP4-180-ER ({@code Delivery Date,Hour Ending,Repeated Hour Flag,
  * Settlement Point,Settlement Point Price}). Prices may carry a leading space and no decimal
- * point; negative prices are valid.
+ * point, and negative prices are valid.
  */
 final class ErcotDamPriceLayout implements ReportLayout {
 

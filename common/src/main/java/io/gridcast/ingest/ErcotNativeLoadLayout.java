@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
  * ERCOT's hourly native load archive by weather zone: an {@code Hour Ending} column written
  * {@code MM/DD/YYYY HH:00} in Central prevailing time (midnight as {@code 24:00}, the repeated
  * fall-back hour as {@code 02:00 DST}), then one MW column per weather zone and the ERCOT
- * total. Every other column must be a weather zone; zone names of older archives
+ * total. Every other column must be a weather zone. Zone names of older archives
  * ({@code FAR_WEST}, {@code NORTH_C}, {@code SOUTHERN}, {@code SOUTH_C}) are stored under the
  * current ones. A line is one hour of all zones, kept or rejected whole.
  */

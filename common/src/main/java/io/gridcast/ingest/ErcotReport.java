@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.gridcast.io.TableDefinition;
 import io.gridcast.io.Tables;
+import io.gridcast.time.MarketZones;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -55,7 +56,7 @@ public enum ErcotReport {
             List<String> values, List<String> seriesColumns, int intervalsPerHour,
             UnaryOperator<Dataset<Row>> tableRows) {
         this.report = new ReportIngest.Report("ercot-" + cliName(), layout, table, key, values,
-                seriesColumns, intervalsPerHour, tableRows);
+                seriesColumns, intervalsPerHour, MarketZones.ERCOT, tableRows);
     }
 
     /** The report's name on the command line, e.g. {@code rt-spp}. */

@@ -1,8 +1,8 @@
 package io.gridcast.ingest;
 
 /**
- * Row counts of one ingest run. {@code rowsRead = accepted + rejected + duplicates} always;
- * missing intervals are intervals absent from the input, not rows.
+ * Row counts of one ingest run. {@code rowsRead = accepted + rejected + duplicates} always.
+ * Missing intervals are intervals absent from the input, not rows.
  *
  * @param duplicates exact copies of an accepted row (same key, same value), dropped
  * @param missingIntervals intervals absent from the periods read

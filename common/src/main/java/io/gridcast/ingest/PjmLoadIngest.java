@@ -97,12 +97,11 @@ public final class PjmLoadIngest {
                 parsed.flatMap(file -> file.rejected().iterator()).map(RejectedRow::toRow),
                 RejectedRow.SCHEMA);
 
-        Dataset<Row> ranked = Copies.rank(acceptedRows,
-                List.of("iso", "zone", "interval_start_utc"), List.of("load_mw", "is_verified"))
-                .cache();
-        Dataset<Row> kept = ranked.filter(Copies.KEPT);
-        Dataset<Row> conflicts = ranked.filter(Copies.CONFLICT);
-        long duplicates = ranked.filter(Copies.DUPLICATE).count();
+        Copies.Split copies = Copies.split(acceptedRows,
+                List.of("iso", "zone", "interval_start_utc"), List.of("load_mw", "is_verified"));
+        Dataset<Row> kept = copies.kept();
+        Dataset<Row> conflicts = copies.conflicts();
+        long duplicates = copies.duplicates();
 
         Dataset<Row> loadHourly = canonicalRows(kept, runId).cache();
         Dataset<Row> rejects = parseRejects.unionByName(conflictRejects(conflicts))

@@ -2,6 +2,7 @@ package io.gridcast.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expr;
@@ -16,6 +17,7 @@ import io.gridcast.io.TableCatalog;
 import io.gridcast.io.TableDefinition;
 import io.gridcast.io.Tables;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +51,17 @@ public final class ReportIngest {
      * What one report is and where it goes.
      *
      * @param job name of the job in {@code rejects}, e.g. {@code ercot-rt-spp}
-     * @param key columns of the parsed rows that identify one value; copies share a key
+     * @param key columns of the parsed rows that identify one value, shared by copies
      * @param values parsed columns compared between copies
      * @param seriesColumns table columns that name one series, e.g. settlement point and type
      * @param intervalsPerHour 1 for hourly tables, 4 for 15-minute ones
+     * @param marketZone time zone of the market's operating days
      * @param tableRows turns kept parsed rows into table rows (adds interval ends, explodes
-     *     wide rows); {@code run_id} is added afterwards
+     *     wide rows), before {@code run_id} is added
      */
     public record Report(String job, ReportLayout layout, TableDefinition table,
             List<String> key, List<String> values, List<String> seriesColumns,
-            int intervalsPerHour, UnaryOperator<Dataset<Row>> tableRows) {
+            int intervalsPerHour, ZoneId marketZone, UnaryOperator<Dataset<Row>> tableRows) {
     }
 
     /**
@@ -68,8 +71,8 @@ public final class ReportIngest {
      * @param sources names of the CSVs read, as {@code source_file} gives them (a ZIP member is
      *     {@code <zip URI>!/<member>})
      * @param tableRows rows with the table's columns, unique per key
-     * @param publishedRows rows of {@code tableRows}; more than {@code counts.accepted()} when a
-     *     source line holds several series
+     * @param publishedRows rows of {@code tableRows}, more than {@code counts.accepted()} when a
+     *     source line contains several series
      * @param series distinct values of each series column, the slice a publish replaces
      * @param operatingDates operating days with at least one accepted row
      * @param intervalsPerOperatingDay distinct intervals per operating day across all series
@@ -103,37 +106,78 @@ public final class ReportIngest {
         LOG.info("Reading {} {} file(s) from {}", files.size(), report.layout().description(),
                 input);
 
-        ReportLayout layout = report.layout();
-        JavaRDD<ParsedFile<ParsedRow>> parsed = SourceFiles.parse(spark, files,
-                (source, lines) -> new ReportCsvParser(layout).parse(source, lines)).cache();
-        StructType parsedSchema = withSourceColumns(layout.schema());
-        Dataset<Row> acceptedRows = spark.createDataFrame(
-                parsed.flatMap(file -> file.accepted().iterator()).map(ReportIngest::toRow),
-                parsedSchema);
-        Dataset<Row> parseRejects = spark.createDataFrame(
-                parsed.flatMap(file -> file.rejected().iterator()).map(RejectedRow::toRow),
-                RejectedRow.SCHEMA);
+        Dataset<Row> parsed = parse(report.layout(), files).cache();
+        List<Row> perSource = parsed.groupBy("source_file")
+                .agg(count(lit(1)).as("rows"), count("reason").as("rejected"))
+                .orderBy("source_file").collectAsList();
+        long rowsRead = perSource.stream().mapToLong(r -> r.getLong(1)).sum();
+        long parseRejected = perSource.stream().mapToLong(r -> r.getLong(2)).sum();
 
-        Dataset<Row> ranked = Copies.rank(acceptedRows, report.key(), report.values()).cache();
-        long duplicates = ranked.filter(Copies.DUPLICATE).count();
-        Dataset<Row> kept = ranked.filter(Copies.KEPT).cache();
-        Dataset<Row> tableRows = report.tableRows().apply(kept)
+        Copies.Split copies = Copies.split(parsed.filter(col("reason").isNull()).drop("reason"),
+                report.key(), report.values());
+        Dataset<Row> tableRows = report.tableRows().apply(copies.kept())
                 .withColumn("run_id", lit(runId))
-                .select(columns(report.table().columnNames()))
-                .cache();
-        Dataset<Row> rejects = parseRejects
-                .unionByName(conflictRejects(ranked.filter(Copies.CONFLICT), report.key()))
+                .select(columns(report.table().columnNames()));
+        Dataset<Row> rejects = parsed.filter(col("reason").isNotNull())
+                .select(col("source_file"), col("source_line").as("line_number"),
+                        col("raw_line"), col("reason"))
+                .unionByName(conflictRejects(copies.conflicts(), report.key()))
                 .withColumn("job", lit(report.job()))
                 .withColumn("run_id", lit(runId))
-                .withColumn("rejected_at_utc", lit(runTime))
-                .cache();
+                .withColumn("rejected_at_utc", lit(runTime));
 
-        long rowsRead = parsed.map(ParsedFile::rowsRead).fold(0L, Long::sum);
-        IngestCounts counts = new IngestCounts(rowsRead, kept.count(), rejects.count(),
-                duplicates, missingIntervals(tableRows, report),
+        SeriesDays seriesDays = SeriesDays.of(tableRows, report);
+        long accepted = rowsRead - parseRejected - copies.duplicates() - copies.conflictRows();
+        IngestCounts counts = new IngestCounts(rowsRead, accepted,
+                parseRejected + copies.conflictRows(), copies.duplicates(),
+                seriesDays.missingIntervals(),
                 report.intervalsPerHour() == 1 ? "hours" : "15-minute intervals");
-        return result(report, files, parsed.map(ParsedFile::sourceFile).collect(), tableRows,
-                rejects, counts);
+        List<String> sources = perSource.stream().map(r -> r.getString(0)).toList();
+        return new Result(report, files, sources, tableRows, rejects, counts,
+                seriesDays.rows(), seriesDays.series(), seriesDays.operatingDates(),
+                seriesDays.first(), seriesDays.last(), tableRows.groupBy("operating_date")
+                        .agg(countDistinct("interval_start_utc").as("intervals"))
+                        .orderBy("operating_date"));
+    }
+
+    /**
+     * Parses {@code files} into one DataFrame: the layout's values, {@code source_file},
+     * {@code source_line}, {@code raw_line}, and {@code reason}, null for accepted rows.
+     */
+    private Dataset<Row> parse(ReportLayout layout, List<String> files) {
+        StructType schema = new StructType();
+        for (var field : layout.schema().fields()) {
+            schema = schema.add(field.name(), field.dataType(), true);
+        }
+        schema = schema.add("source_file", DataTypes.StringType, false)
+                .add("source_line", DataTypes.LongType, false)
+                .add("raw_line", DataTypes.StringType, false)
+                .add("reason", DataTypes.StringType, true);
+        int width = layout.schema().size();
+        JavaRDD<Row> rows = SourceFiles.parse(spark, files,
+                        (source, lines) -> new ReportCsvParser(layout).parse(source, lines))
+                .flatMap(file -> rows(file, width).iterator());
+        return spark.createDataFrame(rows, schema);
+    }
+
+    private static List<Row> rows(ParsedFile<ParsedRow> file, int width) {
+        List<Row> rows = new ArrayList<>(file.accepted().size() + file.rejected().size());
+        for (ParsedRow row : file.accepted()) {
+            Object[] values = java.util.Arrays.copyOf(row.values(), width + 4);
+            values[width] = row.sourceFile();
+            values[width + 1] = row.lineNumber();
+            values[width + 2] = row.rawLine();
+            rows.add(RowFactory.create(values));
+        }
+        for (RejectedRow row : file.rejected()) {
+            Object[] values = new Object[width + 4];
+            values[width] = row.sourceFile();
+            values[width + 1] = row.lineNumber();
+            values[width + 2] = row.rawLine();
+            values[width + 3] = row.reason();
+            rows.add(RowFactory.create(values));
+        }
+        return rows;
     }
 
     /** Publishes the table for the series and operating days read, then the rejects. */
@@ -146,46 +190,6 @@ public final class ReportIngest {
                 + " AND t.source_file IN " + TableCatalog.sqlList(result.sources()));
     }
 
-    private Result result(Report report, List<String> files, List<String> sources,
-            Dataset<Row> tableRows, Dataset<Row> rejects, IngestCounts counts) {
-        Map<String, List<String>> series = new LinkedHashMap<>();
-        for (String column : report.seriesColumns()) {
-            series.put(column, distinctText(tableRows, col(column)));
-        }
-        List<String> dates = distinctText(tableRows, col("operating_date").cast("string"));
-        Row bounds = tableRows.agg(min("interval_start_utc"), max("interval_start_utc")).first();
-        Dataset<Row> perDay = tableRows.groupBy("operating_date")
-                .agg(countDistinct("interval_start_utc").as("intervals"))
-                .orderBy("operating_date");
-        return new Result(report, files, sources, tableRows, rejects, counts, tableRows.count(),
-                series, dates, bounds.isNullAt(0) ? null : bounds.getAs(0),
-                bounds.isNullAt(1) ? null : bounds.getAs(1), perDay);
-    }
-
-    private static List<String> distinctText(Dataset<Row> rows, Column column) {
-        return rows.select(column.as("value")).distinct().orderBy("value")
-                .as(Encoders.STRING()).collectAsList();
-    }
-
-    /**
-     * Counts intervals absent from the operating days read: for each series and operating day
-     * with at least one row, the intervals of that day (23, 24 or 25 hours in Central
-     * prevailing time) minus the intervals present. Days without any row for a series are not
-     * counted, since reports cover separate days and settlement points come and go.
-     */
-    private static long missingIntervals(Dataset<Row> tableRows, Report report) {
-        List<String> groups = new ArrayList<>(report.seriesColumns());
-        groups.add("operating_date");
-        Row total = tableRows.groupBy(columns(groups))
-                .agg(countDistinct("interval_start_utc").as("present"))
-                .select(expr("(unix_seconds(to_utc_timestamp(date_add(operating_date, 1), "
-                        + "'America/Chicago')) - unix_seconds(to_utc_timestamp(operating_date, "
-                        + "'America/Chicago'))) DIV 3600 * " + report.intervalsPerHour()
-                        + " - present").as("missing"))
-                .agg(sum("missing")).first();
-        return total.isNullAt(0) ? 0 : total.getLong(0);
-    }
-
     private static String replacedSlice(Result result) {
         String seriesMatch = result.series().entrySet().stream()
                 .map(entry -> "t." + entry.getKey() + " IN "
@@ -195,8 +199,9 @@ public final class ReportIngest {
                 + " AND t.interval_start_utc BETWEEN "
                 + TableCatalog.timestampLiteral(result.firstIntervalUtc())
                 + " AND " + TableCatalog.timestampLiteral(result.lastIntervalUtc())
-                + " AND CAST(t.operating_date AS STRING) IN "
-                + TableCatalog.sqlList(result.operatingDates());
+                + " AND t.operating_date IN " + result.operatingDates().stream()
+                        .map(date -> "DATE '" + date + "'")
+                        .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static Dataset<Row> conflictRejects(Dataset<Row> conflicts, List<String> key) {
@@ -213,20 +218,6 @@ public final class ReportIngest {
                 format_string("Conflicting duplicate: %d rows for %s have different values",
                         col("copies"), concat_ws(" ", keyText.toArray(Column[]::new)))
                         .as("reason"));
-    }
-
-    private static StructType withSourceColumns(StructType schema) {
-        return schema.add("source_file", DataTypes.StringType, false)
-                .add("source_line", DataTypes.LongType, false)
-                .add("raw_line", DataTypes.StringType, false);
-    }
-
-    private static Row toRow(ParsedRow row) {
-        Object[] values = java.util.Arrays.copyOf(row.values(), row.values().length + 3);
-        values[values.length - 3] = row.sourceFile();
-        values[values.length - 2] = row.lineNumber();
-        values[values.length - 1] = row.rawLine();
-        return RowFactory.create(values);
     }
 
     private static Column[] columns(List<String> names) {

@@ -11,13 +11,13 @@ import org.apache.spark.sql.types.StructType;
  */
 interface ReportLayout extends Serializable {
 
-    /** What the file holds, for messages, e.g. "ERCOT DAM settlement point prices". */
+    /** Returns what the file contains, for messages, e.g. "ERCOT DAM settlement point prices". */
     String description();
 
     /**
      * Report fields by header name. Keys are normalised as {@link ReportCells#normalise} does
      * (lower case, no spaces or underscores), so one entry covers "Delivery Date",
-     * "DeliveryDate" and "delivery_date"; values are the field names the report uses.
+     * "DeliveryDate" and "delivery_date". Values are the field names the report uses.
      */
     Map<String, String> headerFields();
 

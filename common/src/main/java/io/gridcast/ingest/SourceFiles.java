@@ -19,7 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Opens source files in Spark tasks, one task per file, and hands each CSV in them to a parser:
+ * Opens source files in Spark tasks and hands each CSV in them to a parser:
  * a plain {@code .csv}, a gzip-compressed {@code .csv.gz}, or every {@code .csv} member of a
  * {@code .zip} (named {@code <zip URI>!/<member>}). Files are opened by URI with Hadoop's file
  * system, so names with commas, brackets or spaces are read as they are, not as path patterns.
@@ -42,7 +42,10 @@ public final class SourceFiles {
         Map<String, String> hadoopSettings = new HashMap<>();
         spark.sparkContext().hadoopConfiguration()
                 .forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
-        return context.parallelize(files, Math.max(1, files.size()))
+        // Several files per task when there are many small ones (ERCOT posts one file per
+        // 15-minute interval), and one file per task when there are few.
+        int slices = Math.max(1, Math.min(files.size(), context.defaultParallelism() * 4));
+        return context.parallelize(files, slices)
                 .flatMap(uri -> parseFile(uri, hadoopSettings, parser).iterator());
     }
 

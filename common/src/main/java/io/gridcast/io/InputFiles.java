@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
@@ -38,15 +37,7 @@ public final class InputFiles {
             if (status.isFile()) {
                 files.add(status.getPath().toString());
             } else {
-                RemoteIterator<LocatedFileStatus> entries = fs.listFiles(root, true);
-                while (entries.hasNext()) {
-                    Path path = entries.next().getPath();
-                    if (isHidden(root, path)) {
-                        LOG.info("Skipping hidden file {}", path);
-                    } else if (hasExtension(path.getName(), extensions)) {
-                        files.add(path.toString());
-                    }
-                }
+                collect(fs, root, extensions, files);
             }
         } catch (FileNotFoundException e) {
             throw new InvalidInputException("Input not found: " + uri, e);
@@ -62,18 +53,25 @@ public final class InputFiles {
     }
 
     /**
-     * Tells whether a file below {@code root} is hidden by Hadoop's convention: its name, or the
-     * name of a folder between it and {@code root}, starts with "." or "_" (as _SUCCESS does).
+     * Adds the files below {@code folder} with one of {@code extensions}, leaving out hidden
+     * entries by Hadoop's convention: a name starting with "." or "_" (as _SUCCESS does) hides
+     * a file or a whole folder. Lists with plain statuses rather than located ones, which on
+     * the local file system would start a process per file to read its permissions.
      */
-    private static boolean isHidden(Path root, Path file) {
-        for (Path current = file; current != null && !current.equals(root);
-                current = current.getParent()) {
-            String name = current.getName();
+    private static void collect(FileSystem fs, Path folder, List<String> extensions,
+            List<String> files) throws IOException {
+        RemoteIterator<FileStatus> entries = fs.listStatusIterator(folder);
+        while (entries.hasNext()) {
+            FileStatus entry = entries.next();
+            String name = entry.getPath().getName();
             if (name.startsWith(".") || name.startsWith("_")) {
-                return true;
+                LOG.info("Skipping hidden {}", entry.getPath());
+            } else if (entry.isDirectory()) {
+                collect(fs, entry.getPath(), extensions, files);
+            } else if (hasExtension(name, extensions)) {
+                files.add(entry.getPath().toString());
             }
         }
-        return false;
     }
 
     private static boolean hasExtension(String name, List<String> extensions) {

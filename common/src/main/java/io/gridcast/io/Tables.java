@@ -126,6 +126,11 @@ public final class Tables {
             List.of("model_name", "model_version"),
             "");
 
+    /** Every published table, in the order the documentation lists them. */
+    public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
+            PRICE_INTERVAL, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED, REJECTS, FORECASTS,
+            MODEL_REGISTRY);
+
     private Tables() {
     }
 

@@ -114,7 +114,7 @@ class ErcotReportIngestTest extends SparkTestBase {
         ReportIngest.Result result = new ReportIngest(spark).read(ErcotReport.DAM_SPP.report(),
                 folder.toString(), "run-gap", RUN_TIME);
 
-        // The fall-back day has 25 hours; 3 are present.
+        // The fall-back day has 25 hours, of which 3 are present.
         assertThat(result.counts()).isEqualTo(new IngestCounts(3, 3, 0, 0, 22));
     }
 

@@ -39,6 +39,47 @@ class IngestErcotCommandTest {
     }
 
     @Test
+    void nativeLoadThenQueryWritesCsv() throws IOException {
+        Path warehouse = Files.createTempDirectory("ercot-query");
+        Path query = warehouse.resolve("peak.sql");
+        Files.writeString(query, "SELECT zone, max(load_mw) AS peak_mw, count(*) AS hours\n"
+                + "FROM load_hourly WHERE iso = 'ERCOT' AND operating_date = CAST(? AS DATE)\n"
+                + "GROUP BY zone ORDER BY zone;\n");
+        Path csv = warehouse.resolve("peak.csv");
+
+        String ingest = run("ingest", "ercot", "--report", "native-load", "--input",
+                SparkTestBase.repositoryRoot().resolve("data/samples/ercot_native_load").toString(),
+                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[2]");
+        String answer = run("query", "--sql", query.toString(), "--param", "2023-11-05",
+                "--output", csv.toString(), "--set", "warehouse=" + warehouse,
+                "--set", "spark.master=local[2]");
+
+        assertThat(ingest).contains("ingest ercot native-load finished")
+                .contains("rows read 1464, accepted 1464, rejected 0, duplicates 0, "
+                        + "missing hours 0; 13176 rows in load_hourly (9 zones, 61 operating days");
+        assertThat(answer).contains("9 rows, written to " + csv);
+        // The raw file's COAST peak on 11/05/2023 is 13753.874592 MW at 16:00, and the day has
+        // 25 hours with "02:00 DST".
+        assertThat(Files.readAllLines(csv)).contains("zone,peak_mw,hours",
+                "COAST,13753.874592,25");
+    }
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            exitCode = Gridcast.execute(args);
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exitCode).as(output).isZero();
+        return output;
+    }
+
+    @Test
     void unknownReportIsUsageError() {
         assertThat(Gridcast.execute("ingest", "ercot", "--report", "rt-lmp")).isEqualTo(2);
     }
