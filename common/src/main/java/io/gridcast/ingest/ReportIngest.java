@@ -40,8 +40,7 @@ import org.slf4j.LoggerFactory;
  * Reads the files of one report into its table and {@code rejects}: lists the input, parses
  * every CSV (plain, gzip or in a ZIP) in a Spark task with the report's layout, drops exact
  * copies, rejects conflicting copies, counts missing intervals, and publishes in one commit per
- * table. Publishing replaces, for the series read, exactly the operating days read, so
- * re-running over the same input changes nothing.
+ * table. Re-running over the same input changes nothing.
  */
 public final class ReportIngest {
 
@@ -180,7 +179,12 @@ public final class ReportIngest {
         return rows;
     }
 
-    /** Publishes the table for the series and operating days read, then the rejects. */
+    /**
+     * Publishes the rows read, then the rejects, one commit each. Rows read are inserted or
+     * update the stored row with their key. A stored row is deleted only when it came from a
+     * file read again that no longer contains its key, so files that ERCOT posts one interval
+     * or one day at a time can be loaded in any order and batch.
+     */
     public void publish(TableCatalog catalog, Result result) {
         if (!result.isEmpty()) {
             catalog.replace(result.report().table(), result.tableRows(), replacedSlice(result));
@@ -191,17 +195,21 @@ public final class ReportIngest {
     }
 
     private static String replacedSlice(Result result) {
-        String seriesMatch = result.series().entrySet().stream()
+        // Series columns that partition the table (iso, market_run) only narrow the files
+        // scanned; the source files decide which stored rows may be deleted.
+        String partitionMatch = result.series().entrySet().stream()
+                .filter(entry -> result.report().table().partitioning().contains(entry.getKey()))
                 .map(entry -> "t." + entry.getKey() + " IN "
-                        + TableCatalog.sqlList(entry.getValue()))
-                .collect(Collectors.joining(" AND "));
-        return seriesMatch
-                + " AND t.interval_start_utc BETWEEN "
+                        + TableCatalog.sqlList(entry.getValue()) + " AND ")
+                .collect(Collectors.joining());
+        return partitionMatch
+                + "t.interval_start_utc BETWEEN "
                 + TableCatalog.timestampLiteral(result.firstIntervalUtc())
                 + " AND " + TableCatalog.timestampLiteral(result.lastIntervalUtc())
                 + " AND t.operating_date IN " + result.operatingDates().stream()
                         .map(date -> "DATE '" + date + "'")
-                        .collect(Collectors.joining(", ", "(", ")"));
+                        .collect(Collectors.joining(", ", "(", ")"))
+                + " AND t.source_file IN " + TableCatalog.sqlList(result.sources());
     }
 
     private static Dataset<Row> conflictRejects(Dataset<Row> conflicts, List<String> key) {

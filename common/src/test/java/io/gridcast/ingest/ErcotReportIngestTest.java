@@ -119,6 +119,34 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
+    void intervalFilesLoadInAnyBatchAndRepostsReplaceTheirCopy() throws IOException {
+        String header = "DeliveryDate,DeliveryHour,DeliveryInterval,SettlementPointName,"
+                + "SettlementPointType,SettlementPointPrice,DSTFlag\n";
+        Path first = Files.createTempDirectory("ercot-rt-batch1");
+        Path second = Files.createTempDirectory("ercot-rt-batch2");
+        Files.writeString(first.resolve("rt_0615_2.csv"), header
+                + "06/15/2026,10,2,HB_PAN,HU,31,N\n06/15/2026,10,2,LZ_WEST,LZ,32,N\n");
+        Files.writeString(second.resolve("rt_0615_1.csv"), header
+                + "06/15/2026,10,1,HB_PAN,HU,30,N\n");
+        Files.writeString(second.resolve("rt_0615_3.csv"), header
+                + "06/15/2026,10,3,HB_PAN,HU,33,N\n");
+
+        ingest(ErcotReport.RT_SPP, first, "run-batch1");
+        ingest(ErcotReport.RT_SPP, second, "run-batch2");
+        // The re-posted file for interval 2 no longer lists LZ_WEST and corrects HB_PAN.
+        Files.writeString(first.resolve("rt_0615_2.csv"), header
+                + "06/15/2026,10,2,HB_PAN,HU,31.5,N\n");
+        ingest(ErcotReport.RT_SPP, first, "run-repost");
+
+        List<Row> rows = catalog().read("price_interval")
+                .filter("operating_date = DATE '2026-06-15'")
+                .orderBy("settlement_point", "interval_start_utc").collectAsList();
+        assertThat(rows).extracting(r -> r.getAs("settlement_point") + " "
+                + r.getAs("interval_ending") + " " + r.getAs("price_usd_per_mwh"))
+                .containsExactly("HB_PAN 1 30.0", "HB_PAN 2 31.5", "HB_PAN 3 33.0");
+    }
+
+    @Test
     void truncatedZipFailsNamingFile() throws IOException {
         Path folder = Files.createTempDirectory("ercot-truncated");
         byte[] zip = Files.readAllBytes(SAMPLES.resolve("ercot_dam_spp/dam_4-11-25.zip"));
