@@ -16,15 +16,12 @@ import picocli.CommandLine.TypeConversionException;
         description = {
             "Reads ERCOT public market report files (CSV, .csv.gz, or ZIPs of CSVs as ERCOT "
                     + "publishes them) into canonical tables; bad rows go to rejects.",
-            "Reports:",
-            "  dam-spp               DAM settlement point prices (NP4-190-CD, NP4-180-ER "
-                    + "archive) -> price_hourly",
-            "  rt-spp                RT 15-minute settlement point prices (NP6-905-CD, "
-                    + "NP6-785-ER archive) -> price_interval",
-            "  dam-energy-sold       DAM total energy sold (NP4-193-CD) -> dam_energy_sold",
-            "  dam-energy-purchased  DAM total energy purchased (NP4-192-CD) -> "
-                    + "dam_energy_purchased",
-            "  native-load           hourly native load by weather zone -> load_hourly"})
+            "Reports (ERCOT report ids) and the tables they fill:",
+            "  dam-spp               NP4-190-CD, NP4-180-ER  -> price_hourly",
+            "  rt-spp                NP6-905-CD, NP6-785-ER  -> price_interval",
+            "  dam-energy-sold       NP4-193-CD              -> dam_energy_sold",
+            "  dam-energy-purchased  NP4-192-CD              -> dam_energy_purchased",
+            "  native-load           native load archive     -> load_hourly"})
 final class IngestErcotCommand implements Callable<Integer> {
 
     @Mixin
