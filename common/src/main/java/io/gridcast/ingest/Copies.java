@@ -52,6 +52,10 @@ final class Copies {
                 sum(when(col("copy_conflict"), col("copies")))).first();
         long duplicates = totals.isNullAt(0) ? 0 : totals.getLong(0);
         long conflictRows = totals.isNullAt(1) ? 0 : totals.getLong(1);
+        if (duplicates == 0 && conflictRows == 0) {
+            repeated.unpersist();
+            return new Split(rows, rows.limit(0).withColumn("copies", lit(0L)), 0, 0);
+        }
 
         Column joinCondition = lit(true);
         for (String key : keyCols) {
