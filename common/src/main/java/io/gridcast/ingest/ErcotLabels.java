@@ -5,6 +5,7 @@ import io.gridcast.time.MarketZones;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,13 @@ final class ErcotLabels {
     static final String ISO = "ERCOT";
     static final HourEndingClock CLOCK = new HourEndingClock(MarketZones.ERCOT);
 
-    private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
-    private static final Pattern HOUR_ENDING = Pattern.compile("(\\d{1,2})(?::00)?");
+    private static final DateTimeFormatter REPORT_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** Hour ending as in the reports, {@code 01:00} or {@code 1}, or {@code 1.0} from xlsx. */
+    private static final Pattern HOUR_ENDING = Pattern.compile("(\\d{1,2})(?::00|\\.0+)?");
+    private static final Pattern INTERVAL = Pattern.compile("([1-4])(?:\\.0+)?");
+    /** Largest magnitude accepted for prices (USD/MWh) and energy (MWh): far above any cap. */
+    private static final double MAX_MAGNITUDE = 1_000_000;
     /** Numbers as ERCOT writes them: optional sign, digits, optional decimals; no exponent. */
     private static final Pattern NUMBER_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
@@ -26,7 +32,8 @@ final class ErcotLabels {
     /** Reads {@code MM/DD/YYYY}, as in the reports, or ISO {@code YYYY-MM-DD}. */
     static LocalDate date(String text) {
         try {
-            return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, REPORT_DATE);
+            return text.contains("-") ? LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
+                    : LocalDate.parse(text, REPORT_DATE);
         } catch (DateTimeParseException e) {
             throw new RowRejection("Invalid delivery date: " + text + " (expected MM/DD/YYYY)");
         }
@@ -41,6 +48,15 @@ final class ErcotLabels {
         return Integer.parseInt(matcher.group(1));
     }
 
+    /** Reads an RT delivery interval, 1 to 4 within the hour. */
+    static int deliveryInterval(String text) {
+        Matcher matcher = INTERVAL.matcher(text);
+        if (!matcher.matches()) {
+            throw new RowRejection("Invalid delivery interval: " + text + " (expected 1 to 4)");
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
     /** Reads a DST or repeated-hour flag: Y for the repeated fall-back hour, N otherwise. */
     static boolean repeatedHour(String text) {
         return switch (text.toUpperCase(Locale.ROOT)) {
@@ -50,11 +66,19 @@ final class ErcotLabels {
         };
     }
 
-    /** Reads a decimal number, which may lack a decimal point; {@code field} names it. */
+    /**
+     * Reads a decimal number, which may lack a decimal point, named {@code field} in messages.
+     * Magnitudes above 1,000,000 are rejected as no ERCOT price or quantity comes near them.
+     */
     static double number(String field, String text) {
         if (!NUMBER_TEXT.matcher(text).matches()) {
             throw new RowRejection("Invalid " + field + ": " + text);
         }
-        return Double.parseDouble(text);
+        double value = Double.parseDouble(text);
+        if (Math.abs(value) > MAX_MAGNITUDE) {
+            throw new RowRejection("Invalid " + field + ": " + text + " (out of range, expected "
+                    + "-1000000 to 1000000)");
+        }
+        return value;
     }
 }

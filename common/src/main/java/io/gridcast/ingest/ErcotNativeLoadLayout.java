@@ -116,7 +116,29 @@ final class ErcotNativeLoadLayout implements ReportLayout {
             }
             loads.add(RowFactory.create(ZONES.get(zoneKey(column)), loadMw));
         });
+        checkTotal(loads);
         return loads.toArray(Row[]::new);
+    }
+
+    /**
+     * Rejects a line whose ERCOT total differs from the sum of its weather zones by more than
+     * 0.1 % (at least 1 MW), which allows for rounding in older archives.
+     */
+    private static void checkTotal(List<Row> loads) {
+        double zonesMw = 0;
+        Double totalMw = null;
+        for (Row load : loads) {
+            if (load.getString(0).equals("ERCOT")) {
+                totalMw = load.getDouble(1);
+            } else {
+                zonesMw += load.getDouble(1);
+            }
+        }
+        if (totalMw != null && loads.size() > 1
+                && Math.abs(totalMw - zonesMw) > Math.max(1.0, 0.001 * totalMw)) {
+            throw new RowRejection(String.format(Locale.ROOT, "Invalid ERCOT total: %.3f MW, "
+                    + "but the weather zones sum to %.3f MW", totalMw, zonesMw));
+        }
     }
 
     private static String zoneKey(String column) {

@@ -77,7 +77,7 @@ final class ErcotRtPriceLayout implements ReportLayout {
     public Object[] parse(ReportCells cells) {
         LocalDate operatingDate = ErcotLabels.date(cells.text(DELIVERY_DATE));
         int hourEnding = ErcotLabels.hourEnding(cells.text(DELIVERY_HOUR));
-        int interval = deliveryInterval(cells.text(DELIVERY_INTERVAL));
+        int interval = ErcotLabels.deliveryInterval(cells.text(DELIVERY_INTERVAL));
         boolean repeated = ErcotLabels.repeatedHour(cells.text(DST_FLAG));
         String settlementPoint = cells.text(SETTLEMENT_POINT);
         String type = cells.text(SETTLEMENT_POINT_TYPE);
@@ -88,12 +88,5 @@ final class ErcotRtPriceLayout implements ReportLayout {
         Instant start = hourStart.plus(INTERVAL.multipliedBy(interval - 1L));
         return new Object[] {ErcotLabels.ISO, MARKET_RUN, settlementPoint, type, start,
             hour.operatingDate(), hour.hourEnding(), interval, hour.dstFlag(), price};
-    }
-
-    private static int deliveryInterval(String text) {
-        if (!text.matches("[1-4]")) {
-            throw new RowRejection("Invalid delivery interval: " + text + " (expected 1 to 4)");
-        }
-        return Integer.parseInt(text);
     }
 }

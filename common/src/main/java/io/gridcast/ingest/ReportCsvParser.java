@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class ReportCsvParser {
 
+    private static final int MAX_COLUMNS = 1024;
+
     private final ReportLayout layout;
     private final CsvParser csv;
 
@@ -25,6 +27,11 @@ final class ReportCsvParser {
         csvSettings.setNullValue("");
         csvSettings.setEmptyValue("");
         csvSettings.trimValues(true);
+        // Report cells never start comments, and a long cell or a wide row is a row problem
+        // to report, not a parser limit to hit.
+        csvSettings.getFormat().setComment('\0');
+        csvSettings.setMaxCharsPerColumn(-1);
+        csvSettings.setMaxColumns(MAX_COLUMNS);
         this.csv = new CsvParser(csvSettings);
     }
 
@@ -50,8 +57,16 @@ final class ReportCsvParser {
             throw new InvalidInputException("No header in " + sourceFile + " ("
                     + layout.description() + " expected)");
         }
-        ReportCells.Header header = ReportCells.Header.bind(sourceFile,
-                csv.parseLine(headerLine.replace("\uFEFF", "")), layout);
+        if (headerLine.indexOf('\r') >= 0) {
+            throw new InvalidInputException("Invalid line breaks in " + sourceFile + ": lines "
+                    + "end with CR only; re-save the file with LF or CR LF line ends");
+        }
+        String[] names = cells(headerLine.replace("\uFEFF", ""));
+        if (names == null) {
+            throw new InvalidInputException("Invalid header in " + sourceFile + ": "
+                    + abbreviate(headerLine));
+        }
+        ReportCells.Header header = ReportCells.Header.bind(sourceFile, names, layout);
 
         List<ParsedRow> accepted = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
@@ -75,11 +90,28 @@ final class ReportCsvParser {
         if (line.isBlank()) {
             throw new RowRejection("Blank line");
         }
-        String[] cells = csv.parseLine(line);
-        if (cells == null || cells.length != header.width()) {
+        String[] cells = cells(line);
+        if (cells == null) {
+            throw new RowRejection("Invalid row: not one CSV record (over " + MAX_COLUMNS
+                    + " columns or an unclosed quote)");
+        }
+        if (cells.length != header.width()) {
             throw new RowRejection("Invalid row: expected " + header.width()
-                    + " columns, found " + (cells == null ? 0 : cells.length));
+                    + " columns, found " + cells.length);
         }
         return layout.parse(new ReportCells(header, cells));
+    }
+
+    /** Splits one line into cells, or returns null if it is not one CSV record. */
+    private String[] cells(String line) {
+        try {
+            return csv.parseLine(line);
+        } catch (com.univocity.parsers.common.TextParsingException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 }

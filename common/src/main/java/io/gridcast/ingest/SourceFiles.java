@@ -72,7 +72,7 @@ public final class SourceFiles {
         List<T> results = new ArrayList<>();
         ZipInputStream zip = new ZipInputStream(raw);
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-            if (!entry.isDirectory()
+            if (!entry.isDirectory() && !isHiddenMember(entry.getName())
                     && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 InputStream member = new java.io.FilterInputStream(zip) {
                     @Override
@@ -88,5 +88,18 @@ public final class SourceFiles {
             throw new InvalidInputException("No .csv member in zip " + uri);
         }
         return results;
+    }
+
+    /**
+     * Tells whether a ZIP member is hidden as files in folders are: a name or folder starting
+     * with "." or "_", such as the {@code __MACOSX/._data.csv} entries that macOS adds.
+     */
+    private static boolean isHiddenMember(String name) {
+        for (String part : name.split("/")) {
+            if (part.startsWith(".") || part.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

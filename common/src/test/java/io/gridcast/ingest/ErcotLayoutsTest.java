@@ -129,6 +129,53 @@ class ErcotLayoutsTest {
     }
 
     @Test
+    void impossibleDatesHugeNumbersAndOddRowsAreRejected() {
+        String header = "DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n";
+        ParsedFile<ParsedRow> parsed = parseText(new ErcotDamPriceLayout(), header
+                + "02/30/2024,01:00,HB_NORTH,10,N\n"
+                + "02/28/2024,01:00,HB_NORTH," + "9".repeat(400) + ",N\n"
+                + "02/28/2024,02:00,HB_NORTH,-1000001,N\n"
+                + "02/28/2024,03:00,HB_NORTH,\"10,N\n"
+                + "02/28/2024,04:00," + "X".repeat(5000) + ",10,N\n"
+                + "02/28/2024,05:00,HB_NORTH,10,N" + ",".repeat(600) + "\n"
+                + "02/28/2024,06:00,HB_NORTH,10,N" + ",".repeat(2000) + "\n");
+
+        assertThat(parsed.accepted()).hasSize(1);
+        assertThat(parsed.rejected()).extracting(RejectedRow::reason).containsExactly(
+                "Invalid delivery date: 02/30/2024 (expected MM/DD/YYYY)",
+                "Invalid settlement point price: " + "9".repeat(400)
+                        + " (out of range, expected -1000000 to 1000000)",
+                "Invalid settlement point price: -1000001 (out of range, expected -1000000 to "
+                        + "1000000)",
+                "Invalid row: expected 5 columns, found 4",
+                "Invalid row: expected 5 columns, found 605",
+                "Invalid row: not one CSV record (over 1024 columns or an unclosed quote)");
+    }
+
+    @Test
+    void commentSignsAndCrOnlyLineEnds() {
+        ParsedFile<ParsedRow> parsed = parseText(new ErcotDamPriceLayout(), "DeliveryDate,"
+                + "HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n"
+                + "#02/28/2024,01:00,HB,10,N\n"
+                + "02/28/2024,01:00,#HB,10,N\n");
+        assertThat(parsed.rejected()).extracting(RejectedRow::reason)
+                .containsExactly("Invalid delivery date: #02/28/2024 (expected MM/DD/YYYY)");
+        assertThat(parsed.accepted()).hasSize(1);
+        assertThatThrownBy(() -> parseText(new ErcotDamPriceLayout(), "#DeliveryDate,"
+                + "HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Missing column DeliveryDate in test.csv (header: "
+                        + "#DeliveryDate,");
+
+        byte[] crOnly = ("DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\r"
+                + "02/28/2024,01:00,HB,10,N\r").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new ReportCsvParser(new ErcotDamPriceLayout()).parse("test.csv",
+                new StrictUtf8LineReader(new java.io.ByteArrayInputStream(crOnly), "test.csv")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Invalid line breaks in test.csv");
+    }
+
+    @Test
     void headerOnlyFileIsOneRejectedLine() {
         ParsedFile<ParsedRow> parsed = parseText(new ErcotDamPriceLayout(),
                 "DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n");
@@ -164,13 +211,14 @@ class ErcotLayoutsTest {
                 + "SettlementPointPrice,DSTFlag\n"
                 + "06/11/2026,14,2,LZ_AEN,LZEW,25.5,N\n"
                 + "06/11/2026,14,2,LZ_AEN,LZ,25.61,N\n"
-                + "06/11/2026,14,5,LZ_AEN,LZ,25.61,N\n");
+                + "06/11/2026,14,5,LZ_AEN,LZ,25.61,N\n"
+                + "06/11/2026,14.0,2.0,HB_PAN,HU,20,N\n");
 
-        assertThat(parsed.accepted()).hasSize(2);
+        assertThat(parsed.accepted()).hasSize(3);
         assertThat(parsed.accepted()).extracting(r -> value(layout, r, "interval_start_utc"))
                 .containsOnly(Instant.parse("2026-06-11T18:15:00Z"));
         assertThat(parsed.accepted()).extracting(r -> value(layout, r, "settlement_point_type"))
-                .containsExactly("LZEW", "LZ");
+                .containsExactly("LZEW", "LZ", "HU");
         assertThat(parsed.rejected()).extracting(RejectedRow::reason)
                 .containsExactly("Invalid delivery interval: 5 (expected 1 to 4)");
     }
@@ -255,7 +303,8 @@ class ErcotLayoutsTest {
                 + "01/02/2019 01:00,10,,30,60\n"
                 + "01/02/2019 02:00,10,x,30,60\n"
                 + "01/02/2019 03:00 DST,10,20,30,60\n"
-                + "01/02/2019 04:00,10,20,-30,60\n");
+                + "01/02/2019 04:00,10,20,-30,60\n"
+                + "01/02/2019 05:00,10,20,30,999\n");
 
         assertThat(parsed.accepted()).hasSize(1);
         Row[] zones = value(layout, parsed.accepted().get(0), "zone_loads");
@@ -268,7 +317,8 @@ class ErcotLayoutsTest {
                 "Invalid FAR_WEST load: x",
                 "Invalid DST flag on hour ending 3 of 2019-01-02: that hour is not repeated in "
                         + "America/Chicago",
-                "Load out of range for NORTH_C: -30 MW (expected 0 to 1000000)");
+                "Load out of range for NORTH_C: -30 MW (expected 0 to 1000000)",
+                "Invalid ERCOT total: 999.000 MW, but the weather zones sum to 60.000 MW");
         assertThatThrownBy(() -> parseText(layout, "Hour Ending,COAST,MARS\n"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Unknown column MARS in test.csv");

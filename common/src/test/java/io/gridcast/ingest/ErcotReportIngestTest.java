@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gridcast.SparkTestBase;
 import io.gridcast.io.TableCatalog;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -144,6 +145,26 @@ class ErcotReportIngestTest extends SparkTestBase {
         assertThat(rows).extracting(r -> r.getAs("settlement_point") + " "
                 + r.getAs("interval_ending") + " " + r.getAs("price_usd_per_mwh"))
                 .containsExactly("HB_PAN 1 30.0", "HB_PAN 2 31.5", "HB_PAN 3 33.0");
+    }
+
+    @Test
+    void hiddenZipMembersAreSkipped() throws IOException {
+        Path folder = Files.createTempDirectory("ercot-macos-zip");
+        try (var zip = new java.util.zip.ZipOutputStream(
+                Files.newOutputStream(folder.resolve("dam.zip")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("dam_2026-06-20.csv"));
+            zip.write(("DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n"
+                    + "06/20/2026,01:00,HB_PAN, 20,N\n").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("__MACOSX/._dam_2026-06-20.csv"));
+            zip.write(new byte[] {0, 5, 22, 7, 0, 2});
+        }
+
+        ReportIngest.Result result = new ReportIngest(spark).read(ErcotReport.DAM_SPP.report(),
+                folder.toString(), "run-macos", RUN_TIME);
+
+        assertThat(result.counts()).isEqualTo(new IngestCounts(1, 1, 0, 0, 23));
+        assertThat(result.sources()).singleElement().asString()
+                .endsWith("dam.zip!/dam_2026-06-20.csv");
     }
 
     @Test

@@ -72,8 +72,9 @@ final class IngestErcotCommand implements Callable<Integer> {
                 .map(entry -> entry.getValue().size() + " " + entry.getKey().replace('_', ' ')
                         + (entry.getValue().size() == 1 ? "" : "s"))
                 .findFirst().orElse("");
-        return result.publishedRows() + " rows in " + table + " (" + series + ", "
-                + result.operatingDates().size() + " operating days, "
+        int days = result.operatingDates().size();
+        return result.publishedRows() + " rows published to " + table + " (" + series + ", "
+                + days + (days == 1 ? " operating day, " : " operating days, ")
                 + result.firstIntervalUtc() + " to " + result.lastIntervalUtc() + ")";
     }
 

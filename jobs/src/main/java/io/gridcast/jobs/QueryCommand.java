@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,6 +59,10 @@ final class QueryCommand implements Callable<Integer> {
             List<String> columns = List.of(result.columns());
             List<Row> rows = result.collectAsList();
             print(System.out, columns, rows.subList(0, Math.min(rows.size(), maxRows)));
+            if (rows.size() > maxRows) {
+                System.out.printf("(first %d of %d rows shown; --max-rows N shows more)%n",
+                        maxRows, rows.size());
+            }
             if (output != null) {
                 writeCsv(output, columns, rows);
             }
@@ -67,12 +73,62 @@ final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs {@code sql} in the gridcast database of the configured catalog. */
+    /**
+     * Runs the query {@code sql} in the gridcast database of the configured catalog.
+     *
+     * @throws InvalidInputException if {@code sql} is not a query (a DROP, INSERT, MERGE or
+     *     other command) or its {@code ?} markers do not match {@code params}
+     */
     static Dataset<Row> run(SparkSession spark, Settings settings, String sql,
             List<String> params) {
-        spark.sql("USE " + settings.string("catalog.name") + "."
-                + settings.string("catalog.database"));
+        LogicalPlan plan;
+        try {
+            plan = spark.sessionState().sqlParser().parsePlan(sql);
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
+            throw new InvalidInputException("Invalid SQL: " + e.getMessage(), e);
+        }
+        if (plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command
+                || plan instanceof InsertIntoStatement) {
+            throw new InvalidInputException("Not a query: " + plan.nodeName() + " (gridcast "
+                    + "query runs one SELECT or WITH ... SELECT statement and changes no table)");
+        }
+        int markers = parameterMarkers(sql);
+        if (markers != params.size()) {
+            throw new InvalidInputException("The query has " + markers + " ? marker(s) but "
+                    + params.size() + " --param value(s) were given; pass one --param per ?");
+        }
+        String namespace = settings.string("catalog.name") + "."
+                + settings.string("catalog.database");
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
+        spark.sql("USE " + namespace);
         return spark.sql(sql, params.toArray());
+    }
+
+    /** Counts the {@code ?} markers of {@code sql} outside quotes and comments. */
+    static int parameterMarkers(String sql) {
+        int markers = 0;
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (c == '?') {
+                markers++;
+            }
+        }
+        return markers;
     }
 
     /** Reads one statement, without a trailing semicolon. */

@@ -1,10 +1,12 @@
 package io.gridcast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridcast.SparkTestBase;
 import io.gridcast.ingest.ErcotReport;
+import io.gridcast.ingest.InvalidInputException;
 import io.gridcast.ingest.ReportIngest;
 import io.gridcast.io.TableCatalog;
 import java.io.IOException;
@@ -164,6 +166,29 @@ class ErcotQueriesTest extends SparkTestBase {
                     + row.getInt(4);
             assertThat(row.getDouble(8)).as(key).isCloseTo(expected.get(key), within(0.005));
         }
+    }
+
+    @Test
+    void onlyQueriesRunAndMarkersMatchParams() {
+        assertThatThrownBy(() -> QueryCommand.run(spark, settings, "DROP TABLE price_hourly",
+                List.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Not a query");
+        assertThatThrownBy(() -> QueryCommand.run(spark, settings,
+                "INSERT INTO rejects SELECT * FROM rejects", List.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Not a query");
+        assertThatThrownBy(() -> QueryCommand.run(spark, settings,
+                "SELECT * FROM price_hourly WHERE operating_date = ? -- and ?", List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The query has 1 ? marker(s) but 0 --param value(s) were given; "
+                        + "pass one --param per ?");
+        assertThat(QueryCommand.parameterMarkers("SELECT '?', \"a?\" /* ? */ FROM t WHERE x = ?"))
+                .isEqualTo(1);
+        assertThat(catalogHasTable("price_hourly")).isTrue();
+    }
+
+    private static boolean catalogHasTable(String table) {
+        return spark.catalog().tableExists(settings.string("catalog.name") + "."
+                + settings.string("catalog.database") + "." + table);
     }
 
     private static String first(Map<String, String> row, String... names) {

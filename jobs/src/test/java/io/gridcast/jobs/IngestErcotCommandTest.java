@@ -34,7 +34,7 @@ class IngestErcotCommandTest {
         assertThat(exitCode).as(output).isZero();
         assertThat(output).contains("ingest ercot dam-spp finished")
                 .contains("rows read 25872, accepted 25872, rejected 0, duplicates 0, "
-                        + "missing hours 0; 25872 rows in price_hourly (988 settlement points, "
+                        + "missing hours 0; 25872 rows published to price_hourly (988 settlement points, "
                         + "7 operating days");
     }
 
@@ -56,7 +56,7 @@ class IngestErcotCommandTest {
 
         assertThat(ingest).contains("ingest ercot native-load finished")
                 .contains("rows read 1464, accepted 1464, rejected 0, duplicates 0, "
-                        + "missing hours 0; 13176 rows in load_hourly (9 zones, 61 operating days");
+                        + "missing hours 0; 13176 rows published to load_hourly (9 zones, 61 operating days");
         assertThat(answer).contains("9 rows, written to " + csv);
         // The raw file's COAST peak on 11/05/2023 is 13753.874592 MW at 16:00, and the day has
         // 25 hours with "02:00 DST".
