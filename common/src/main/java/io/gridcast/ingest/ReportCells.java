@@ -2,7 +2,6 @@ package io.gridcast.ingest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
