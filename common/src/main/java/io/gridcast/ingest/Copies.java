@@ -59,7 +59,8 @@ final class Copies {
 
         Column joinCondition = lit(true);
         for (String key : keyCols) {
-            joinCondition = joinCondition.and(rows.col(key).equalTo(repeated.col("repeated_" + key)));
+            joinCondition =
+                    joinCondition.and(rows.col(key).equalTo(repeated.col("repeated_" + key)));
         }
         Dataset<Row> marked = rows.join(repeated, joinCondition, "left");
         Dataset<Row> unique = marked.filter(col("copies").isNull()).select(columns(rows));

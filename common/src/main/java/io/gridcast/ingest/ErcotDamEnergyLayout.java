@@ -91,7 +91,8 @@ final class ErcotDamEnergyLayout implements ReportLayout {
         LocalDate operatingDate = ErcotLabels.date(cells.text(DELIVERY_DATE));
         int hourEnding = ErcotLabels.hourEnding(cells.text(HOUR_ENDING));
         boolean repeated = ErcotLabels.repeatedHour(cells.text(DST_FLAG));
-        String settlementPoint = cells.text(SETTLEMENT_POINT);
+        String settlementPoint =
+                ErcotLabels.name("settlement point", cells.text(SETTLEMENT_POINT));
         double energyMwh = ErcotLabels.number("energy " + side.word, cells.text(TOTAL));
         if (energyMwh < 0) {
             throw new RowRejection("Negative energy " + side.word + ": " + cells.text(TOTAL)

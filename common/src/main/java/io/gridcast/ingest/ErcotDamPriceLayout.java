@@ -67,7 +67,8 @@ final class ErcotDamPriceLayout implements ReportLayout {
         LocalDate operatingDate = ErcotLabels.date(cells.text(DELIVERY_DATE));
         int hourEnding = ErcotLabels.hourEnding(cells.text(HOUR_ENDING));
         boolean repeated = ErcotLabels.repeatedHour(cells.text(DST_FLAG));
-        String settlementPoint = cells.text(SETTLEMENT_POINT);
+        String settlementPoint =
+                ErcotLabels.name("settlement point", cells.text(SETTLEMENT_POINT));
         double price = ErcotLabels.number("settlement point price", cells.text(PRICE));
 
         Instant start = ErcotLabels.CLOCK.intervalStart(operatingDate, hourEnding, repeated);

@@ -23,6 +23,11 @@ final class ErcotLabels {
     private static final Pattern INTERVAL = Pattern.compile("([1-4])(?:\\.0+)?");
     /** Largest magnitude accepted for prices (USD/MWh) and energy (MWh): far above any cap. */
     private static final double MAX_MAGNITUDE = 1_000_000;
+    /** Operating days accepted: ERCOT's market reports start in the 2000s. */
+    private static final LocalDate FIRST_DATE = LocalDate.of(1995, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
+    /** Longest settlement point name accepted; ERCOT's are under 30 characters. */
+    private static final int MAX_NAME_LENGTH = 100;
     /** Numbers as ERCOT writes them: optional sign, digits, optional decimals; no exponent. */
     private static final Pattern NUMBER_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
@@ -31,12 +36,27 @@ final class ErcotLabels {
 
     /** Reads {@code MM/DD/YYYY}, as in the reports, or ISO {@code YYYY-MM-DD}. */
     static LocalDate date(String text) {
+        LocalDate date;
         try {
-            return text.contains("-") ? LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
+            date = text.contains("-") ? LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
                     : LocalDate.parse(text, REPORT_DATE);
         } catch (DateTimeParseException e) {
             throw new RowRejection("Invalid delivery date: " + text + " (expected MM/DD/YYYY)");
         }
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            throw new RowRejection("Invalid delivery date: " + text + " (out of range, expected "
+                    + FIRST_DATE.getYear() + " to " + LAST_DATE.getYear() + ")");
+        }
+        return date;
+    }
+
+    /** Reads a settlement point name or type, at most 100 characters. */
+    static String name(String field, String text) {
+        if (text.length() > MAX_NAME_LENGTH) {
+            throw new RowRejection("Invalid " + field + ": " + text.length() + " characters "
+                    + "(at most " + MAX_NAME_LENGTH + ")");
+        }
+        return text;
     }
 
     /** Reads an hour ending written {@code 01:00}..{@code 24:00} or {@code 1}..{@code 24}. */

@@ -69,8 +69,14 @@ final class ErcotNativeLoadLayout implements ReportLayout {
         if (otherColumns.isEmpty()) {
             throw new InvalidInputException("No weather zone column in " + sourceFile);
         }
+        java.util.Set<String> zones = new java.util.HashSet<>();
         for (String column : otherColumns) {
-            if (!ZONES.containsKey(zoneKey(column))) {
+            String zone = ZONES.get(zoneKey(column));
+            if (zone != null && !zones.add(zone)) {
+                throw new InvalidInputException("Weather zone " + zone + " appears twice in "
+                        + sourceFile + " (column " + column + ")");
+            }
+            if (zone == null) {
                 throw new InvalidInputException("Unknown column " + column + " in " + sourceFile
                         + " for " + description() + " (expected Hour Ending and weather zones "
                         + "COAST, EAST, FWEST, NORTH, NCENT, SOUTH, SCENT, WEST, ERCOT)");
@@ -117,6 +123,8 @@ final class ErcotNativeLoadLayout implements ReportLayout {
             loads.add(RowFactory.create(ZONES.get(zoneKey(column)), loadMw));
         });
         checkTotal(loads);
+        // Sorted by zone, so files with the same values in another column order agree.
+        loads.sort(java.util.Comparator.comparing(load -> load.getString(0)));
         return loads.toArray(Row[]::new);
     }
 

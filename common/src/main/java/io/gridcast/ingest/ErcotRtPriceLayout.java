@@ -79,8 +79,10 @@ final class ErcotRtPriceLayout implements ReportLayout {
         int hourEnding = ErcotLabels.hourEnding(cells.text(DELIVERY_HOUR));
         int interval = ErcotLabels.deliveryInterval(cells.text(DELIVERY_INTERVAL));
         boolean repeated = ErcotLabels.repeatedHour(cells.text(DST_FLAG));
-        String settlementPoint = cells.text(SETTLEMENT_POINT);
-        String type = cells.text(SETTLEMENT_POINT_TYPE);
+        String settlementPoint =
+                ErcotLabels.name("settlement point", cells.text(SETTLEMENT_POINT));
+        String type =
+                ErcotLabels.name("settlement point type", cells.text(SETTLEMENT_POINT_TYPE));
         double price = ErcotLabels.number("settlement point price", cells.text(PRICE));
 
         Instant hourStart = ErcotLabels.CLOCK.intervalStart(operatingDate, hourEnding, repeated);

@@ -73,6 +73,11 @@ final class ReportCsvParser {
         long lineNumber = 1;
         for (String line = source.readLine(); line != null; line = source.readLine()) {
             lineNumber++;
+            if (line.indexOf('\r') >= 0) {
+                throw new InvalidInputException("Invalid line breaks in " + sourceFile + " at "
+                        + "line " + lineNumber + ": a line ends with CR only; re-save the file "
+                        + "with LF or CR LF line ends");
+            }
             try {
                 accepted.add(new ParsedRow(parseLine(line, header), sourceFile, lineNumber, line));
             } catch (RowRejection | InvalidTimeLabelException e) {

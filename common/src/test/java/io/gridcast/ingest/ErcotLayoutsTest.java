@@ -138,9 +138,11 @@ class ErcotLayoutsTest {
                 + "02/28/2024,03:00,HB_NORTH,\"10,N\n"
                 + "02/28/2024,04:00," + "X".repeat(5000) + ",10,N\n"
                 + "02/28/2024,05:00,HB_NORTH,10,N" + ",".repeat(600) + "\n"
-                + "02/28/2024,06:00,HB_NORTH,10,N" + ",".repeat(2000) + "\n");
+                + "02/28/2024,06:00,HB_NORTH,10,N" + ",".repeat(2000) + "\n"
+                + "01/01/0001,01:00,HB_NORTH,10,N\n"
+                + "02/28/2024,07:00," + "Y".repeat(101) + ",10,N\n");
 
-        assertThat(parsed.accepted()).hasSize(1);
+        assertThat(parsed.accepted()).isEmpty();
         assertThat(parsed.rejected()).extracting(RejectedRow::reason).containsExactly(
                 "Invalid delivery date: 02/30/2024 (expected MM/DD/YYYY)",
                 "Invalid settlement point price: " + "9".repeat(400)
@@ -148,8 +150,11 @@ class ErcotLayoutsTest {
                 "Invalid settlement point price: -1000001 (out of range, expected -1000000 to "
                         + "1000000)",
                 "Invalid row: expected 5 columns, found 4",
+                "Invalid settlement point: 5000 characters (at most 100)",
                 "Invalid row: expected 5 columns, found 605",
-                "Invalid row: not one CSV record (over 1024 columns or an unclosed quote)");
+                "Invalid row: not one CSV record (over 1024 columns or an unclosed quote)",
+                "Invalid delivery date: 01/01/0001 (out of range, expected 1995 to 2100)",
+                "Invalid settlement point: 101 characters (at most 100)");
     }
 
     @Test
@@ -167,6 +172,13 @@ class ErcotLayoutsTest {
                 .hasMessageStartingWith("Missing column DeliveryDate in test.csv (header: "
                         + "#DeliveryDate,");
 
+        byte[] mixed = ("DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\r\n"
+                + "02/28/2024,01:00,HB,10,N\r02/28/2024,02:00,HB,10,N\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new ReportCsvParser(new ErcotDamPriceLayout()).parse("test.csv",
+                new StrictUtf8LineReader(new java.io.ByteArrayInputStream(mixed), "test.csv")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Invalid line breaks in test.csv at line 2");
         byte[] crOnly = ("DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\r"
                 + "02/28/2024,01:00,HB,10,N\r").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new ReportCsvParser(new ErcotDamPriceLayout()).parse("test.csv",
@@ -292,7 +304,7 @@ class ErcotLayoutsTest {
         assertThat((Boolean) value(layout, repeated, "dst_flag")).isTrue();
         Row[] zones = value(layout, repeated, "zone_loads");
         assertThat(zones).extracting(z -> z.getString(0)).containsExactly("COAST", "EAST",
-                "FWEST", "NORTH", "NCENT", "SOUTH", "SCENT", "WEST", "ERCOT");
+                "ERCOT", "FWEST", "NCENT", "NORTH", "SCENT", "SOUTH", "WEST");
     }
 
     @Test
@@ -309,7 +321,7 @@ class ErcotLayoutsTest {
         assertThat(parsed.accepted()).hasSize(1);
         Row[] zones = value(layout, parsed.accepted().get(0), "zone_loads");
         assertThat(zones).extracting(z -> z.getString(0))
-                .containsExactly("COAST", "FWEST", "NCENT", "ERCOT");
+                .containsExactly("COAST", "ERCOT", "FWEST", "NCENT");
         assertThat((Instant) value(layout, parsed.accepted().get(0), "interval_start_utc"))
                 .isEqualTo(Instant.parse("2019-01-02T05:00:00Z"));
         assertThat(parsed.rejected()).extracting(RejectedRow::reason).containsExactly(
@@ -322,5 +334,11 @@ class ErcotLayoutsTest {
         assertThatThrownBy(() -> parseText(layout, "Hour Ending,COAST,MARS\n"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Unknown column MARS in test.csv");
+        assertThatThrownBy(() -> parseText(layout, "Hour Ending,FWEST,FAR_WEST\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Weather zone FWEST appears twice in test.csv (column FAR_WEST)");
+        Row[] reordered = value(layout, parseText(layout, "Hour Ending,NORTH_C,COAST\n"
+                + "01/01/2019 24:00,30,10\n").accepted().get(0), "zone_loads");
+        assertThat(reordered).extracting(z -> z.getString(0)).containsExactly("COAST", "NCENT");
     }
 }

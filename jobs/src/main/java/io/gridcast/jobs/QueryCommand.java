@@ -85,12 +85,13 @@ final class QueryCommand implements Callable<Integer> {
         try {
             plan = spark.sessionState().sqlParser().parsePlan(sql);
         } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
-            throw new InvalidInputException("Invalid SQL: " + e.getMessage(), e);
+            throw new InvalidInputException("Invalid SQL: " + e.getMessage().lines()
+                    .filter(line -> !line.isBlank()).findFirst().orElse(""), e);
         }
-        if (plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command
-                || plan instanceof InsertIntoStatement) {
-            throw new InvalidInputException("Not a query: " + plan.nodeName() + " (gridcast "
-                    + "query runs one SELECT or WITH ... SELECT statement and changes no table)");
+        LogicalPlan write = firstWrite(plan);
+        if (write != null) {
+            throw new InvalidInputException("Not a query: " + write.nodeName() + " (gridcast "
+                    + "query runs one SELECT or WITH ... SELECT statement and changes nothing)");
         }
         int markers = parameterMarkers(sql);
         if (markers != params.size()) {
@@ -101,7 +102,37 @@ final class QueryCommand implements Callable<Integer> {
                 + settings.string("catalog.database");
         spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
         spark.sql("USE " + namespace);
-        return spark.sql(sql, params.toArray());
+        try {
+            return spark.sql(sql, params.toArray());
+        } catch (Exception e) {
+            // Spark throws AnalysisException, a checked exception, without declaring it.
+            if (e instanceof org.apache.spark.sql.AnalysisException) {
+                throw new InvalidInputException("Invalid query: " + e.getMessage().lines()
+                        .findFirst().orElse(""), e);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Returns the first node of {@code plan} that writes or runs a command (INSERT, DELETE,
+     * MERGE, CALL, INSERT OVERWRITE DIRECTORY, DDL, SET ...), or null for a pure query.
+     * Every node is checked, so a write inside WITH or a multi-insert is found too.
+     */
+    private static LogicalPlan firstWrite(LogicalPlan plan) {
+        String name = plan.getClass().getSimpleName();
+        if (plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command
+                || plan instanceof InsertIntoStatement
+                || name.matches(".*(Insert|Statement|Command|Call|Dir|Directory).*")) {
+            return plan;
+        }
+        for (LogicalPlan child : scala.collection.JavaConverters.seqAsJavaList(plan.children())) {
+            LogicalPlan write = firstWrite(child);
+            if (write != null) {
+                return write;
+            }
+        }
+        return null;
     }
 
     /** Counts the {@code ?} markers of {@code sql} outside quotes and comments. */

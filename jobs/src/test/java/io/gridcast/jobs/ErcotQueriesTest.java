@@ -181,6 +181,22 @@ class ErcotQueriesTest extends SparkTestBase {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("The query has 1 ? marker(s) but 0 --param value(s) were given; "
                         + "pass one --param per ?");
+        for (String write : List.of(
+                "WITH s AS (SELECT * FROM price_interval) INSERT INTO price_interval SELECT * FROM s",
+                "WITH s AS (SELECT 1) DELETE FROM price_interval WHERE true",
+                "FROM price_hourly INSERT INTO price_hourly SELECT * INSERT INTO price_hourly "
+                        + "SELECT *",
+                "INSERT OVERWRITE LOCAL DIRECTORY '/tmp/gridcast-never' USING csv SELECT 1 AS x",
+                "CALL gridcast.system.rollback_to_snapshot('gridcast.price_hourly', 1)")) {
+            assertThatThrownBy(() -> QueryCommand.run(spark, settings, write, List.of()))
+                    .as(write).isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("Not a query");
+        }
+        assertThatThrownBy(() -> QueryCommand.run(spark, settings, "SELECT * FROM no_such_table",
+                List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Invalid query: [TABLE_OR_VIEW_NOT_FOUND]")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThat(QueryCommand.parameterMarkers("SELECT '?', \"a?\" /* ? */ FROM t WHERE x = ?"))
                 .isEqualTo(1);
         assertThat(catalogHasTable("price_hourly")).isTrue();
