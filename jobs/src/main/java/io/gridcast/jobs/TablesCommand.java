@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gridcast tables}: the published tables with row counts and last update. */
 @Command(name = "tables", mixinStandardHelpOptions = true,
-        description = "Lists the published tables with row counts, partitions and last update.")
+        description = {
+            "Lists the published tables with row counts, partitions and last update.",
+            "With --history NAME, lists the table's snapshots; with --rollback NAME "
+                    + "--to-snapshot ID, makes that earlier snapshot current again."})
 final class TablesCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,13 +31,35 @@ final class TablesCommand implements Callable<Integer> {
                     + "them, into DIR, and lists no tables.")
     Path athenaSchemaDir;
 
+    @Option(names = "--history", paramLabel = "NAME",
+            description = "Lists the snapshots of table NAME, oldest first.")
+    String historyTable;
+
+    @Option(names = "--rollback", paramLabel = "NAME",
+            description = "Rolls table NAME back to the snapshot given by --to-snapshot.")
+    String rollbackTable;
+
+    @Option(names = "--to-snapshot", paramLabel = "ID",
+            description = "Snapshot id for --rollback, from --history.")
+    Long snapshotId;
+
     @Override
     public Integer call() throws IOException {
         if (athenaSchemaDir != null) {
             return writeAthenaSchema(athenaSchemaDir);
         }
         Settings settings = options.settings();
+        if (rollbackTable != null && snapshotId == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--rollback needs --to-snapshot ID");
+        }
         try (JobContext context = new JobContext("tables", settings, 1, Clock.systemUTC())) {
+            if (historyTable != null) {
+                return printHistory(context, historyTable);
+            }
+            if (rollbackTable != null) {
+                return rollback(context, rollbackTable, snapshotId);
+            }
             String namespace = settings.string("catalog.name") + "."
                     + settings.string("catalog.database");
             context.spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
@@ -53,6 +78,46 @@ final class TablesCommand implements Callable<Integer> {
             System.out.printf("tables: %d in %s%n", tables.size(), namespace);
         }
         return 0;
+    }
+
+    private static int printHistory(JobContext context, String table) {
+        String name = existingTable(context, table);
+        List<Row> snapshots = context.spark.sql("SELECT s.committed_at, s.snapshot_id, "
+                + "s.parent_id, s.operation, s.summary['added-records'], "
+                + "s.summary['deleted-records'], s.summary['total-records'], "
+                + "h.is_current_ancestor FROM " + name + ".snapshots s LEFT JOIN " + name
+                + ".history h ON s.snapshot_id = h.snapshot_id ORDER BY s.committed_at")
+                .collectAsList();
+        System.out.printf("%-26s %20s %10s %8s %8s %10s  %s%n", "committed (UTC)", "snapshot",
+                "operation", "added", "deleted", "total", "current line");
+        for (Row snapshot : snapshots) {
+            System.out.printf("%-26s %20d %10s %8s %8s %10s  %s%n", snapshot.get(0),
+                    snapshot.getLong(1), snapshot.get(3), snapshot.get(4), snapshot.get(5),
+                    snapshot.get(6), Boolean.TRUE.equals(snapshot.get(7)) ? "yes" : "no");
+        }
+        System.out.printf("tables --history: %d snapshots of %s%n", snapshots.size(), name);
+        return 0;
+    }
+
+    private static int rollback(JobContext context, String table, long snapshotId) {
+        String name = existingTable(context, table);
+        Row result = context.spark.sql("CALL " + context.settings.string("catalog.name")
+                + ".system.rollback_to_snapshot('" + name + "', " + snapshotId + ")").first();
+        System.out.printf("tables --rollback: %s now at snapshot %d (was %d)%n", name,
+                result.getLong(1), result.getLong(0));
+        return 0;
+    }
+
+    private static String existingTable(JobContext context, String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new io.gridcast.ingest.InvalidInputException("Invalid table name: " + table);
+        }
+        String name = context.catalog.qualified(table);
+        if (!context.spark.catalog().tableExists(name)) {
+            throw new io.gridcast.ingest.InvalidInputException("Table not found: " + name
+                    + " (bin/gridcast tables lists the tables)");
+        }
+        return name;
     }
 
     private static int writeAthenaSchema(Path folder) throws IOException {
