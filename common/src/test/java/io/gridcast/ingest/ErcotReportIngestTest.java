@@ -235,6 +235,41 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
+    void duckDbReadsRtIntervalsOfTheRepeatedHour() throws Exception {
+        ingest(ErcotReport.RT_SPP, SAMPLES.resolve("ercot_rt_spp"), "run-rt-duckdb");
+        List<String> dataFiles = spark.sql("SELECT file_path FROM "
+                        + catalog().qualified("price_interval") + ".files")
+                .collectAsList().stream().map(r -> "'" + r.getString(0).replace("file:", "")
+                        .replace("'", "''") + "'").toList();
+        // The raw rows of HB_NORTH's repeated hour: DeliveryHour 2 with DSTFlag Y.
+        List<Double> rawPrices = rawLines(SAMPLES.resolve(
+                "ercot_rt_spp/rt_spp_hubs_2024_dst_days_constructed.csv"), "11/03/2024,2,")
+                .stream().filter(l -> l.contains(",HB_NORTH,") && l.endsWith(",Y"))
+                .map(l -> Double.parseDouble(l.split(",")[5])).toList();
+
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement statement = duck.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT epoch(interval_start_utc)"
+                        + ", price_usd_per_mwh, typeof(interval_start_utc), typeof(operating_date)"
+                        + " FROM read_parquet([" + String.join(", ", dataFiles) + "])"
+                        + " WHERE settlement_point = 'HB_NORTH' AND dst_flag"
+                        + " ORDER BY interval_start_utc")) {
+            while (result.next()) {
+                rows.add(Instant.ofEpochSecond(result.getLong(1)) + " " + result.getDouble(2)
+                        + " " + result.getString(3) + " " + result.getString(4));
+            }
+        }
+
+        // 01:00-02:00 CST on 2024-11-03 is 07:00Z to 08:00Z, in four 15-minute intervals.
+        assertThat(rows).containsExactly(
+                "2024-11-03T07:00:00Z " + rawPrices.get(0) + " TIMESTAMP WITH TIME ZONE DATE",
+                "2024-11-03T07:15:00Z " + rawPrices.get(1) + " TIMESTAMP WITH TIME ZONE DATE",
+                "2024-11-03T07:30:00Z " + rawPrices.get(2) + " TIMESTAMP WITH TIME ZONE DATE",
+                "2024-11-03T07:45:00Z " + rawPrices.get(3) + " TIMESTAMP WITH TIME ZONE DATE");
+    }
+
+    @Test
     void energySoldTotalsMatchRawFiles() throws IOException {
         ReportIngest.Result result = ingest(ErcotReport.DAM_ENERGY_SOLD,
                 SAMPLES.resolve("ercot_dam_energy_sold"), "run-sold");
