@@ -9,9 +9,9 @@
 #
 # The month is generated from the bundled NP6-905-CD report (1,123 settlement point rows per
 # interval, ERCOT's column layout and number format), one CSV per interval as ERCOT posts
-# them; prices vary by hour and day around each point's real price. Both cases read the same
+# them. Prices vary by hour and day around each point's real price. Both cases read the same
 # files in fresh folders, with the same JVM flags, heap and local[2] master. Results are printed
-# as a Markdown table; copy them into bench/results/ with the machine they ran on.
+# as a Markdown table. Copy them into bench/results/ with the machine they ran on.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -190,7 +190,7 @@ public final class ReportIngest {
 
     private static String replacedSlice(Result result) {
         // Series columns that partition the table (iso, market_run) only narrow the files
-        // scanned; the source files decide which stored rows may be deleted.
+        // scanned. The source files decide which stored rows may be deleted.
         String partitionMatch = result.series().entrySet().stream()
                 .filter(entry -> result.report().table().partitioning().contains(entry.getKey()))
                 .map(entry -> "t." + entry.getKey() + " IN "
