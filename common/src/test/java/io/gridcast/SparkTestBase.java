@@ -2,9 +2,11 @@ package io.gridcast;
 
 import io.gridcast.config.Settings;
 import io.gridcast.io.SparkSessions;
+import io.gridcast.io.TableCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,19 @@ public abstract class SparkTestBase {
                 .with("spark.sql.shuffle.partitions", "4")
                 .with("warehouse", warehouse.toString())
                 .with("xgboost.num-workers", "1");
+    }
+
+    /**
+     * Returns the data files of {@code table}'s current snapshot as a DuckDB list literal,
+     * {@code ['/path/a.parquet', ...]}, for reading the table back with DuckDB.
+     */
+    public static String duckDbDataFiles(SparkSession session, Settings tableSettings,
+            String table) {
+        return session.sql("SELECT file_path FROM "
+                        + new TableCatalog(session, tableSettings).qualified(table) + ".files")
+                .collectAsList().stream()
+                .map(row -> "'" + row.getString(0).replace("file:", "").replace("'", "''") + "'")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Folder of the repository, for test inputs under data/samples. */

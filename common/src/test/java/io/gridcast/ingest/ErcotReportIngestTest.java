@@ -120,7 +120,7 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
-    void intervalFilesLoadInAnyBatchAndRepostsReplaceTheirCopy() throws IOException {
+    void intervalFilesLoadInAnyBatch() throws IOException {
         String header = "DeliveryDate,DeliveryHour,DeliveryInterval,SettlementPointName,"
                 + "SettlementPointType,SettlementPointPrice,DSTFlag\n";
         Path first = Files.createTempDirectory("ercot-rt-batch1");
@@ -186,7 +186,7 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
-    void badFilesLandInRejectsAndGoodRowsStay() throws IOException {
+    void badFilesGoToRejects() throws IOException {
         Path folder = Files.createTempDirectory("ercot-bad");
         String header = "DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n";
         Files.writeString(folder.resolve("good.csv"), header
@@ -204,7 +204,7 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
-    void rtIntervalsOnDstDaysAndBothLoadZoneTypes() throws IOException {
+    void rtDstDaysAndZoneTypes() throws IOException {
         ReportIngest.Result result = ingest(ErcotReport.RT_SPP, SAMPLES.resolve("ercot_rt_spp"),
                 "run-rt");
 
@@ -235,12 +235,9 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
-    void duckDbReadsRtIntervalsOfTheRepeatedHour() throws Exception {
+    void duckDbReadsRepeatedHour() throws Exception {
         ingest(ErcotReport.RT_SPP, SAMPLES.resolve("ercot_rt_spp"), "run-rt-duckdb");
-        List<String> dataFiles = spark.sql("SELECT file_path FROM "
-                        + catalog().qualified("price_interval") + ".files")
-                .collectAsList().stream().map(r -> "'" + r.getString(0).replace("file:", "")
-                        .replace("'", "''") + "'").toList();
+        String dataFiles = duckDbDataFiles(spark, settings, "price_interval");
         // The raw rows of HB_NORTH's repeated hour: DeliveryHour 2 with DSTFlag Y.
         List<Double> rawPrices = rawLines(SAMPLES.resolve(
                 "ercot_rt_spp/rt_spp_hubs_2024_dst_days_constructed.csv"), "11/03/2024,2,")
@@ -250,9 +247,10 @@ class ErcotReportIngestTest extends SparkTestBase {
         List<String> rows = new java.util.ArrayList<>();
         try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
                 java.sql.Statement statement = duck.createStatement();
-                java.sql.ResultSet result = statement.executeQuery("SELECT epoch(interval_start_utc)"
-                        + ", price_usd_per_mwh, typeof(interval_start_utc), typeof(operating_date)"
-                        + " FROM read_parquet([" + String.join(", ", dataFiles) + "])"
+                java.sql.ResultSet result = statement.executeQuery("SELECT "
+                        + "epoch(interval_start_utc), price_usd_per_mwh, "
+                        + "typeof(interval_start_utc), typeof(operating_date)"
+                        + " FROM read_parquet(" + dataFiles + ")"
                         + " WHERE settlement_point = 'HB_NORTH' AND dst_flag"
                         + " ORDER BY interval_start_utc")) {
             while (result.next()) {
@@ -285,7 +283,7 @@ class ErcotReportIngestTest extends SparkTestBase {
     }
 
     @Test
-    void nativeLoadPublishesOneRowPerZoneAndHour() throws IOException {
+    void nativeLoadRowPerZoneHour() throws IOException {
         Path file = SAMPLES.resolve("ercot_native_load/Native_Load_2023_Mar_Nov.csv");
         ReportIngest.Result result = ingest(ErcotReport.NATIVE_LOAD, file.getParent(), "run-nl");
         ReportIngest.Result again = ingest(ErcotReport.NATIVE_LOAD, file.getParent(), "run-nl2");

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -65,17 +64,14 @@ class PjmLoadIngestTest extends SparkTestBase {
     @Test
     void duckDbReadsCorrectUtcInstants() throws Exception {
         ingest(DATA_MINER, "run-duckdb");
-        List<String> dataFiles = spark.sql("SELECT file_path FROM "
-                        + new TableCatalog(spark, settings).qualified("load_hourly") + ".files")
-                .collectAsList().stream().map(r -> r.getString(0).replace("file:", ""))
-                .collect(Collectors.toList());
+        String dataFiles = duckDbDataFiles(spark, settings, "load_hourly");
 
         List<Long> epochSeconds = new ArrayList<>();
         List<Double> loads = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duck.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT epoch(interval_start_utc), load_mw,"
-                        + " typeof(interval_start_utc) FROM read_parquet(" + duckList(dataFiles)
+                        + " typeof(interval_start_utc) FROM read_parquet(" + dataFiles
                         + ") WHERE zone = 'RTO' ORDER BY interval_start_utc")) {
             while (rows.next()) {
                 epochSeconds.add(rows.getLong(1));
@@ -154,9 +150,5 @@ class PjmLoadIngestTest extends SparkTestBase {
         PjmLoadIngest.Result direct = new PjmLoadIngest(spark)
                 .read(folder.resolve("my load.csv").toString(), "run-direct", RUN_TIME);
         assertThat(direct.counts().accepted()).isEqualTo(1);
-    }
-
-    private static String duckList(List<String> files) {
-        return files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -3,10 +3,7 @@ package io.gridcast.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.SparkTestBase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,20 +15,10 @@ class IngestErcotCommandTest {
         Path warehouse = Files.createTempDirectory("ercot-command");
         Path sample = SparkTestBase.repositoryRoot().resolve("data/samples/ercot_dam_spp");
 
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = Gridcast.execute("ingest", "ercot", "--report", "dam-spp",
-                    "--input", sample.toString(), "--set", "warehouse=" + warehouse,
-                    "--set", "spark.master=local[2]");
-        } finally {
-            System.setOut(original);
-        }
+        String output = CommandRun.succeeding("ingest", "ercot", "--report", "dam-spp",
+                "--input", sample.toString(), "--set", "warehouse=" + warehouse,
+                "--set", "spark.master=local[2]");
 
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(output).isZero();
         assertThat(output).contains("ingest ercot dam-spp finished")
                 .contains("rows read 25872, accepted 25872, rejected 0, duplicates 0, "
                         + "missing hours 0; 25872 rows published to price_hourly (988 settlement points, "
@@ -47,10 +34,10 @@ class IngestErcotCommandTest {
                 + "GROUP BY zone ORDER BY zone;\n");
         Path csv = warehouse.resolve("peak.csv");
 
-        String ingest = run("ingest", "ercot", "--report", "native-load", "--input",
+        String ingest = CommandRun.succeeding("ingest", "ercot", "--report", "native-load", "--input",
                 SparkTestBase.repositoryRoot().resolve("data/samples/ercot_native_load").toString(),
                 "--set", "warehouse=" + warehouse, "--set", "spark.master=local[2]");
-        String answer = run("query", "--sql", query.toString(), "--param", "2023-11-05",
+        String answer = CommandRun.succeeding("query", "--sql", query.toString(), "--param", "2023-11-05",
                 "--output", csv.toString(), "--set", "warehouse=" + warehouse,
                 "--set", "spark.master=local[2]");
 
@@ -64,20 +51,6 @@ class IngestErcotCommandTest {
                 "COAST,13753.874592,25");
     }
 
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = Gridcast.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(output).isZero();
-        return output;
-    }
 
     @Test
     void unknownReportIsUsageError() {

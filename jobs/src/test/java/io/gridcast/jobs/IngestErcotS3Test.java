@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.S3TestServer;
 import io.gridcast.SparkTestBase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +31,7 @@ class IngestErcotS3Test {
                 args.add("--set");
                 args.add(key + "=" + value);
             });
-            String output = run(args.toArray(String[]::new));
+            String output = CommandRun.succeeding(args.toArray(String[]::new));
 
             assertThat(output).contains("rows read 25872, accepted 25872, rejected 0, "
                     + "duplicates 0, missing hours 0; 25872 rows published to price_hourly")
@@ -42,18 +39,4 @@ class IngestErcotS3Test {
         }
     }
 
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = Gridcast.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(output).isZero();
-        return output;
-    }
 }

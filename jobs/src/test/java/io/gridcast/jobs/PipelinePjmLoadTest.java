@@ -57,24 +57,13 @@ class PipelinePjmLoadTest {
             "--set", "xgboost.early-stopping-rounds=10"};
     }
 
-    private static Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = Gridcast.execute(args);
-            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private record Run(int exitCode, String output) {
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void pipelinePublishesConservedCountsAndBeatsNaive() throws Exception {
-        Run first = run(pipelineArgs());
+        CommandRun first = run(pipelineArgs());
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("pipeline pjm-load finished")
@@ -88,7 +77,7 @@ class PipelinePjmLoadTest {
         assertThat(mapeByModel.get("load-day-ahead-xgboost-pjm-pjme"))
                 .isLessThan(mapeByModel.get("load-day-ahead-weekly-naive-pjm-pjme"));
 
-        Run second = run(pipelineArgs());
+        CommandRun second = run(pipelineArgs());
         assertThat(second.exitCode()).isZero();
         try (SparkSession spark = SparkSessions.create(settings())) {
             TableCatalog catalog = new TableCatalog(spark, settings());
@@ -103,7 +92,7 @@ class PipelinePjmLoadTest {
 
     @Test
     void missingInputFailsWithUri() {
-        Run failed = runCapturingErr("pipeline", "pjm-load", "--input", "/no/such/folder",
+        CommandRun failed = runCapturingErr("pipeline", "pjm-load", "--input", "/no/such/folder",
                 "--set", "warehouse=" + warehouse, "--set", "spark.master=local[1]",
                 "--set", "xgboost.num-workers=1");
 
@@ -113,20 +102,20 @@ class PipelinePjmLoadTest {
 
     @Test
     void helpListsEveryJob() {
-        Run help = run("--help");
+        CommandRun help = run("--help");
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.output()).contains("ingest", "train", "pipeline", "tables");
         assertThat(run("ingest", "pjm-load", "--help").output()).contains("--input", "--conf", "--set");
     }
 
-    private static Run runCapturingErr(String... args) {
+    private static CommandRun runCapturingErr(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             int exitCode = Gridcast.execute(args);
-            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+            return new CommandRun(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(original);
         }
@@ -138,19 +127,16 @@ class PipelinePjmLoadTest {
 
     /** Test-period MAPE by model, read from the forecasts table's Parquet files by DuckDB. */
     private static Map<String, Double> duckDbTestMape() throws Exception {
-        List<String> files;
+        String files;
         try (SparkSession spark = SparkSessions.create(settings())) {
-            files = spark.sql("SELECT file_path FROM "
-                            + new TableCatalog(spark, settings()).qualified("forecasts") + ".files")
-                    .collectAsList().stream().map(r -> "'" + r.getString(0).replace("file:", "") + "'")
-                    .collect(Collectors.toList());
+            files = SparkTestBase.duckDbDataFiles(spark, settings(), "forecasts");
         }
         Map<String, Double> mape = new java.util.TreeMap<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duck.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT model_name,"
                         + " 100 * avg(abs(predicted_mw - actual_mw) / actual_mw)"
-                        + " FROM read_parquet([" + String.join(", ", files) + "])"
+                        + " FROM read_parquet(" + files + ")"
                         + " GROUP BY model_name")) {
             while (rows.next()) {
                 mape.put(rows.getString(1), rows.getDouble(2));

@@ -2,10 +2,7 @@ package io.gridcast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,25 +22,25 @@ class TablesHistoryTest {
         Path query = input.resolve("price.sql");
         Files.writeString(query, "SELECT price_usd_per_mwh FROM price_hourly");
         Files.writeString(input.resolve("dam.csv"), HEADER + "06/20/2026,01:00,HB_PAN, 20,N\n");
-        run("ingest", "ercot", "--report", "dam-spp", "--input", input.resolve("dam.csv")
+        CommandRun.succeeding("ingest", "ercot", "--report", "dam-spp", "--input", input.resolve("dam.csv")
                 .toString(), "--set", "warehouse=" + warehouse);
         Files.writeString(input.resolve("dam.csv"), HEADER + "06/20/2026,01:00,HB_PAN, 25,N\n");
-        run("ingest", "ercot", "--report", "dam-spp", "--input", input.resolve("dam.csv")
+        CommandRun.succeeding("ingest", "ercot", "--report", "dam-spp", "--input", input.resolve("dam.csv")
                 .toString(), "--set", "warehouse=" + warehouse);
 
-        String history = run("tables", "--history", "price_hourly",
+        String history = CommandRun.succeeding("tables", "--history", "price_hourly",
                 "--set", "warehouse=" + warehouse);
         List<Long> snapshots = snapshotIds(history);
         assertThat(history).contains("tables --history: 2 snapshots of "
                 + "gridcast.gridcast.price_hourly");
-        assertThat(run("query", "--sql", query.toString(), "--set", "warehouse=" + warehouse))
+        assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "warehouse=" + warehouse))
                 .contains("\n25.0\n");
 
-        String rollback = run("tables", "--rollback", "price_hourly", "--to-snapshot",
+        String rollback = CommandRun.succeeding("tables", "--rollback", "price_hourly", "--to-snapshot",
                 String.valueOf(snapshots.get(0)), "--set", "warehouse=" + warehouse);
 
         assertThat(rollback).contains("now at snapshot " + snapshots.get(0));
-        assertThat(run("query", "--sql", query.toString(), "--set", "warehouse=" + warehouse))
+        assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "warehouse=" + warehouse))
                 .contains("\n20.0\n");
         assertThat(Gridcast.execute("tables", "--history", "no_such_table",
                 "--set", "warehouse=" + warehouse)).isEqualTo(1);
@@ -58,18 +55,4 @@ class TablesHistoryTest {
         return ids;
     }
 
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = Gridcast.execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(output).isZero();
-        return output;
-    }
 }
