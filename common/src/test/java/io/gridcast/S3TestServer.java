@@ -32,7 +32,7 @@ public final class S3TestServer implements AutoCloseable {
         this.storage = storage;
     }
 
-    /** Starts the server and waits until it answers, at most 30 s. */
+    /** Starts the server and waits until it accepts HTTP requests, at most 30 s. */
     public static S3TestServer start() throws IOException, InterruptedException {
         Path storage = Files.createTempDirectory("gridcast-s3");
         int port = freePort();
@@ -55,7 +55,7 @@ public final class S3TestServer implements AutoCloseable {
         return server;
     }
 
-    /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}. */
+    /** Returns the endpoint URL, e.g. {@code http://127.0.0.1:41234}. */
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }

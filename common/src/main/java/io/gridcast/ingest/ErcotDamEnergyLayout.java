@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class ErcotDamEnergyLayout implements ReportLayout {
 
-    /** Which side of the market the report totals. */
+    /** Side of the market that the report totals. */
     enum Side {
         SOLD("sold", List.of("totaldamenergysold", "totalenergysold", "damenergysold",
                 "energysold", "energysoldmwh", "total", "totalmwh")),

@@ -21,14 +21,16 @@ final class ErcotLabels {
     /** Hour ending as in the reports, {@code 01:00} or {@code 1}, or {@code 1.0} from xlsx. */
     private static final Pattern HOUR_ENDING = Pattern.compile("(\\d{1,2})(?::00|\\.0+)?");
     private static final Pattern INTERVAL = Pattern.compile("([1-4])(?:\\.0+)?");
-    /** Largest magnitude accepted for prices (USD/MWh) and energy (MWh): far above any cap. */
+    /** Maximum magnitude accepted for prices (USD/MWh) and energy totals (MWh). */
     private static final double MAX_MAGNITUDE = 1_000_000;
-    /** Operating days accepted: ERCOT's market reports start in the 2000s. */
+    // NOTE: the accepted operating days are an estimate. The bundled reports start in 2023,
+    // and no ERCOT report older than 1995 was seen here.
+    /** First operating day accepted. */
     private static final LocalDate FIRST_DATE = LocalDate.of(1995, 1, 1);
     private static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
-    /** Longest settlement point name accepted; ERCOT's are under 30 characters. */
+    /** Maximum settlement point name length. The bundled reports' longest name has 12. */
     private static final int MAX_NAME_LENGTH = 100;
-    /** Numbers as ERCOT writes them: optional sign, digits, optional decimals; no exponent. */
+    /** Numbers as ERCOT writes them: optional sign, digits and optional decimals, no exponent. */
     private static final Pattern NUMBER_TEXT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private ErcotLabels() {

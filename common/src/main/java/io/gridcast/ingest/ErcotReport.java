@@ -59,7 +59,7 @@ public enum ErcotReport {
                 seriesColumns, intervalsPerHour, MarketZones.ERCOT, tableRows);
     }
 
-    /** The report's name on the command line, e.g. {@code rt-spp}. */
+    /** Returns the report's name on the command line, e.g. {@code rt-spp}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -41,7 +41,7 @@ public final class ReportIngest {
     private static final Logger LOG = LoggerFactory.getLogger(ReportIngest.class);
 
     /**
-     * What one report is and where it goes.
+     * A report: its layout, target table, keys and series.
      *
      * @param job name of the job in {@code rejects}, e.g. {@code ercot-rt-spp}
      * @param key columns of the parsed rows that identify one value, shared by copies
@@ -176,8 +176,8 @@ public final class ReportIngest {
     /**
      * Publishes the rows read, then the rejects, one commit each. Rows read are inserted or
      * update the stored row with their key. A stored row is deleted only when it came from a
-     * file read again whose new copy covers its operating day but not its key, so files that
-     * ERCOT posts one interval or one day at a time can be loaded in any order and batch.
+     * file read again whose new copy covers its operating day but not its key. Files that ERCOT
+     * posts one interval or one day at a time can therefore be loaded in any order and batch.
      */
     public void publish(TableCatalog catalog, Result result) {
         if (!result.isEmpty()) {

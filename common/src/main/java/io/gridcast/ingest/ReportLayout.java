@@ -6,8 +6,8 @@ import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * How the columns of one report's CSV become typed values. A layout is shipped to Spark tasks,
- * so it must be serializable and hold no per-file state.
+ * Mapping from the columns of one report's CSV to typed values. A layout is shipped to Spark
+ * tasks, so it must be serializable and keep no per-file state.
  */
 interface ReportLayout extends Serializable {
 

@@ -20,7 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What one read covers, from one aggregation of its table rows by series and operating day:
+ * Coverage of one read, from one aggregation of its table rows by series and operating day:
  * the series and days a publish replaces, the first and last interval, the rows, and the
  * intervals missing from the days read.
  *

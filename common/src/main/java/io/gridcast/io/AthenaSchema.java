@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Describes a published table as Athena sees it: Athena reads gridcast's Iceberg tables from
+ * Describes a published table as Athena reads it: Athena reads gridcast's Iceberg tables from
  * the Glue catalog, so each Spark type maps to one Iceberg type and one Athena (Trino) type.
  */
 public final class AthenaSchema {
 
+    // NOTE: the Athena types follow Athena's Iceberg type mapping as documented. They have not
+    // been checked against Athena itself, which is not reachable from the tests.
     /** Spark SQL type, Iceberg type, Athena type. */
     private static final Map<String, List<String>> TYPES = Map.of(
             "string", List.of("string", "string", "varchar"),

@@ -129,7 +129,7 @@ class ErcotLayoutsTest {
     }
 
     @Test
-    void impossibleDatesHugeNumbersAndOddRowsAreRejected() {
+    void invalidValuesAreRejected() {
         String header = "DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag\n";
         ParsedFile<ParsedRow> parsed = parseText(new ErcotDamPriceLayout(), header
                 + "02/30/2024,01:00,HB_NORTH,10,N\n"

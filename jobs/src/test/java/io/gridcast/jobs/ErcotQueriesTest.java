@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Athena queries of notebooks-export/athena/ercot on tables ingested from the bundled
- * samples, and checks every answer against one computed here from the raw CSV text, matching
+ * samples, and checks every result row against one computed here from the raw CSV text, matching
  * rows by ERCOT's own labels (date, hour ending, DST flag) rather than by UTC instants.
  */
 class ErcotQueriesTest extends SparkTestBase {
@@ -75,7 +75,7 @@ class ErcotQueriesTest extends SparkTestBase {
     }
 
     @Test
-    void hoursOfFallBackDayRankedByEnergySold() throws IOException {
+    void fallBackHoursRankedBySales() throws IOException {
         Map<String, Double> byLabel = new TreeMap<>();
         for (Map<String, String> row : rawRows(SAMPLES.resolve("ercot_dam_energy_sold"))) {
             if (row.get("DeliveryDate").equals("11/03/2024")) {
