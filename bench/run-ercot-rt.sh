@@ -67,7 +67,7 @@ wall_seconds() { tail -1 "$1"; }
     "$ROOT/bench/PlainSparkCsvToParquet.java" "$INPUT" "$WORK/plain-parquet" \
     >"$WORK/plain.out" 2>"$WORK/plain.err"
 /usr/bin/time -f %e -o "$WORK/gridcast.time" "$ROOT/bin/gridcast" ingest ercot --report rt-spp \
-    --input "$INPUT" --set "warehouse=$WORK/warehouse" \
+    --input "$INPUT" --set "storage.warehouse=$WORK/warehouse" \
     >"$WORK/gridcast.out" 2>"$WORK/gridcast.err"
 
 plain="$(wall_seconds "$WORK/plain.time")"

@@ -22,7 +22,7 @@ run_case() {
     shift
     local warehouse="$WORK/$name"
     /usr/bin/time -v -o "$WORK/$name.time" "$ROOT/bin/gridcast" "$@" \
-        --set "warehouse=$warehouse" >"$WORK/$name.out" 2>"$WORK/$name.err"
+        --set "storage.warehouse=$warehouse" >"$WORK/$name.out" 2>"$WORK/$name.err"
     local wall rss summary
     wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/$name.time")"
     rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$WORK/$name.time")"

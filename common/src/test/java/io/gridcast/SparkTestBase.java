@@ -45,7 +45,7 @@ public abstract class SparkTestBase {
         return Settings.defaults()
                 .with("spark.master", "local[2]")
                 .with("spark.sql.shuffle.partitions", "4")
-                .with("warehouse", warehouse.toString())
+                .with("storage.warehouse", warehouse.toString())
                 .with("xgboost.num-workers", "1");
     }
 

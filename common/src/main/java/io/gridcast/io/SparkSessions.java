@@ -4,6 +4,7 @@ import io.gridcast.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -60,16 +61,20 @@ public final class SparkSessions {
         if (!configured.isBlank()) {
             return configured;
         }
-        if (!warehouse.isLocal()) {
-            throw new IllegalArgumentException("Missing setting gridcast.catalog.jdbc-uri: "
-                    + "the embedded catalog needs a local warehouse, not " + warehouse.uri());
-        }
+        Path catalogFile = warehouse.isLocal()
+                ? warehouse.localPath().resolve("catalog.db")
+                : Path.of("catalogs", warehouse.uri().replaceAll("[^A-Za-z0-9.-]+", "_") + ".db")
+                        .toAbsolutePath();
         try {
-            Files.createDirectories(warehouse.localPath());
+            Files.createDirectories(catalogFile.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot create warehouse folder " + warehouse.localPath(), e);
+            throw new UncheckedIOException("Cannot create catalog folder " + catalogFile.getParent()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        return "jdbc:sqlite:" + warehouse.localPath().resolve("catalog.db");
+        if (!Files.isWritable(catalogFile.getParent())) {
+            throw new UncheckedIOException(new IOException(
+                    "Cannot write to catalog folder " + catalogFile.getParent()));
+        }
+        return "jdbc:sqlite:" + catalogFile;
     }
 }

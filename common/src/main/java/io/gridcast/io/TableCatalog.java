@@ -21,9 +21,11 @@ public final class TableCatalog {
 
     private final SparkSession spark;
     private final String namespace;
+    private final String warehouse;
 
     public TableCatalog(SparkSession spark, Settings settings) {
         this.spark = spark;
+        this.warehouse = Warehouse.from(settings).uri();
         this.namespace = settings.string("catalog.name") + "."
                 + settings.string("catalog.database");
     }
@@ -35,12 +37,35 @@ public final class TableCatalog {
 
     /** Creates the namespace and the table if missing. */
     public void ensure(TableDefinition definition) {
-        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
-        spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(definition.name()) + " ("
-                + definition.columnsDdl() + ") USING iceberg"
-                + (definition.partitioning().isEmpty() ? ""
-                        : " PARTITIONED BY (" + definition.partitioning() + ")")
-                + " TBLPROPERTIES ('format-version'='2')");
+        onStorage("create", definition, () -> {
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
+            spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(definition.name()) + " ("
+                    + definition.columnsDdl() + ") USING iceberg"
+                    + (definition.partitioning().isEmpty() ? ""
+                            : " PARTITIONED BY (" + definition.partitioning() + ")")
+                    + " TBLPROPERTIES ('format-version'='2')");
+        });
+    }
+
+    /**
+     * Runs {@code write}, turning a storage failure into one {@link StorageException} that
+     * names the table, the warehouse and the reason. Iceberg commits last, so the table's
+     * published snapshot is unchanged when the write fails.
+     */
+    private void onStorage(String action, TableDefinition definition, Runnable write) {
+        try {
+            write.run();
+        } catch (Exception e) {
+            // Spark rethrows task failures as SparkException, a checked exception.
+            StorageException.reason(e).ifPresent(reason -> {
+                throw new StorageException("Cannot " + action + " " + qualified(definition.name())
+                        + " in warehouse " + warehouse + ": " + reason + " (nothing was"
+                        + " published: check the warehouse URI, credentials and endpoint, then"
+                        + " re-run)", e);
+            });
+            throw e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -63,11 +88,11 @@ public final class TableCatalog {
                 .collect(Collectors.joining(" AND "));
         long started = System.nanoTime();
         try {
-            spark.sql("MERGE INTO " + qualified(definition.name()) + " t USING " + view + " s ON "
+            onStorage("publish", definition, () -> spark.sql("MERGE INTO " + qualified(definition.name()) + " t USING " + view + " s ON "
                     + keyMatch
                     + " WHEN MATCHED THEN UPDATE SET *"
                     + " WHEN NOT MATCHED THEN INSERT *"
-                    + " WHEN NOT MATCHED BY SOURCE AND (" + replacedSlice + ") THEN DELETE");
+                    + " WHEN NOT MATCHED BY SOURCE AND (" + replacedSlice + ") THEN DELETE"));
         } catch (org.apache.iceberg.exceptions.ValidationException
                 | org.apache.iceberg.exceptions.CommitFailedException e) {
             throw new IllegalStateException("Cannot publish " + qualified(definition.name())
@@ -83,14 +108,17 @@ public final class TableCatalog {
     /** Appends {@code rows} in one commit. */
     public void append(TableDefinition definition, Dataset<Row> rows) {
         ensure(definition);
-        try {
-            rows.select(definition.columnNames().stream()
-                            .map(org.apache.spark.sql.functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new))
-                    .writeTo(qualified(definition.name())).append();
-        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new IllegalStateException("Table not found: " + qualified(definition.name()), e);
-        }
+        onStorage("publish", definition, () -> {
+            try {
+                rows.select(definition.columnNames().stream()
+                                .map(org.apache.spark.sql.functions::col)
+                                .toArray(org.apache.spark.sql.Column[]::new))
+                        .writeTo(qualified(definition.name())).append();
+            } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                throw new IllegalStateException(
+                        "Table not found: " + qualified(definition.name()), e);
+            }
+        });
     }
 
     /** Reads the current snapshot of {@code table}. */

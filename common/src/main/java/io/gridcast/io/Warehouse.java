@@ -16,9 +16,17 @@ public record Warehouse(String uri) {
         }
     }
 
-    /** Reads {@code gridcast.warehouse}, resolving a plain path against the working folder. */
+    /**
+     * Reads {@code gridcast.storage.warehouse}, resolving a plain path against the working
+     * folder. With the Glue catalog an {@code s3://} warehouse keeps its scheme, because Athena
+     * reads only {@code s3://} paths from Iceberg metadata.
+     */
     public static Warehouse from(Settings settings) {
-        return new Warehouse(toUri(settings.string("warehouse")));
+        String location = settings.string("storage.warehouse");
+        if (location.startsWith("s3://") && "glue".equals(settings.string("catalog.type"))) {
+            return new Warehouse(location);
+        }
+        return new Warehouse(toUri(location));
     }
 
     /** Turns a local path or URI into a URI string; {@code s3://} becomes {@code s3a://}. */

@@ -1,6 +1,7 @@
 package io.gridcast.jobs;
 
 import io.gridcast.ingest.InvalidInputException;
+import io.gridcast.io.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -28,7 +29,7 @@ final class JobFailureHandler implements IExecutionExceptionHandler {
 
     static String describe(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidInputException) {
+            if (cause instanceof InvalidInputException || cause instanceof StorageException) {
                 return cause.getMessage();
             }
         }
@@ -36,9 +37,11 @@ final class JobFailureHandler implements IExecutionExceptionHandler {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        String rootMessage = root.getMessage() == null ? "" : root.getMessage();
+        String message = error.getMessage() == null ? error.toString()
+                : error.getMessage().lines().findFirst().orElse("");
+        String rootMessage = root.getMessage() == null ? ""
+                : root.getMessage().lines().findFirst().orElse("");
         return root == error || message.contains(rootMessage) ? message
-                : message + " (cause: " + root + ")";
+                : message + " (cause: " + root.getClass().getName() + ": " + rootMessage + ")";
     }
 }

@@ -22,6 +22,19 @@ record CommandRun(int exitCode, String output) {
         }
     }
 
+    /** Runs gridcast with {@code args} and captures its standard error. */
+    static CommandRun errors(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = Gridcast.execute(args);
+            return new CommandRun(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
     /** Runs gridcast with {@code args}, checks that it exits 0, and returns its output. */
     static String succeeding(String... args) {
         CommandRun run = of(args);

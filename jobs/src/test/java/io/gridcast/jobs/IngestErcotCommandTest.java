@@ -16,7 +16,7 @@ class IngestErcotCommandTest {
         Path sample = SparkTestBase.repositoryRoot().resolve("data/samples/ercot_dam_spp");
 
         String output = CommandRun.succeeding("ingest", "ercot", "--report", "dam-spp",
-                "--input", sample.toString(), "--set", "warehouse=" + warehouse,
+                "--input", sample.toString(), "--set", "storage.warehouse=" + warehouse,
                 "--set", "spark.master=local[2]");
 
         assertThat(output).contains("ingest ercot dam-spp finished")
@@ -36,9 +36,9 @@ class IngestErcotCommandTest {
 
         String ingest = CommandRun.succeeding("ingest", "ercot", "--report", "native-load", "--input",
                 SparkTestBase.repositoryRoot().resolve("data/samples/ercot_native_load").toString(),
-                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[2]");
+                "--set", "storage.warehouse=" + warehouse, "--set", "spark.master=local[2]");
         String answer = CommandRun.succeeding("query", "--sql", query.toString(), "--param", "2023-11-05",
-                "--output", csv.toString(), "--set", "warehouse=" + warehouse,
+                "--output", csv.toString(), "--set", "storage.warehouse=" + warehouse,
                 "--set", "spark.master=local[2]");
 
         assertThat(ingest).contains("ingest ercot native-load finished")

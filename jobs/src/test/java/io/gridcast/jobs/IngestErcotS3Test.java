@@ -25,7 +25,7 @@ class IngestErcotS3Test {
             }
 
             List<String> args = new ArrayList<>(List.of("ingest", "ercot", "--report", "dam-spp",
-                    "--input", "s3a://ercot-reports/dam/", "--set", "warehouse=" + warehouse,
+                    "--input", "s3a://ercot-reports/dam/", "--set", "storage.warehouse=" + warehouse,
                     "--set", "spark.master=local[2]"));
             s3.sparkSettings().forEach((key, value) -> {
                 args.add("--set");

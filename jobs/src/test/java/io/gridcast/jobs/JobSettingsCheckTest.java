@@ -2,10 +2,7 @@ package io.gridcast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,10 +24,10 @@ class JobSettingsCheckTest {
         Path warehouse = Files.createTempDirectory("settings-check").resolve("warehouse");
 
         String tooManyWorkers = runCapturingErr("pipeline", "pjm-load",
-                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[2]",
+                "--set", "storage.warehouse=" + warehouse, "--set", "spark.master=local[2]",
                 "--set", "xgboost.num-workers=64");
         String badEta = runCapturingErr("pipeline", "pjm-load",
-                "--set", "warehouse=" + warehouse, "--set", "xgboost.eta=abc");
+                "--set", "storage.warehouse=" + warehouse, "--set", "xgboost.eta=abc");
 
         assertThat(tooManyWorkers).contains("Invalid setting gridcast.xgboost.num-workers: 64 "
                 + "exceeds the 2 task slots of Spark master local[2]");
@@ -39,14 +36,8 @@ class JobSettingsCheckTest {
     }
 
     private static String runCapturingErr(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Gridcast.execute(args)).isEqualTo(1);
-            return captured.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setErr(original);
-        }
+        CommandRun run = CommandRun.errors(args);
+        assertThat(run.exitCode()).isEqualTo(1);
+        return run.output();
     }
 }

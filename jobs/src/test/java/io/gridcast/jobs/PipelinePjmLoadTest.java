@@ -6,10 +6,7 @@ import io.gridcast.SparkTestBase;
 import io.gridcast.config.Settings;
 import io.gridcast.io.SparkSessions;
 import io.gridcast.io.TableCatalog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,7 +45,7 @@ class PipelinePjmLoadTest {
     private static String[] pipelineArgs() {
         return new String[] {"pipeline", "pjm-load", "--input", input.toString(),
             "--test-start", "2018-06-01",
-            "--set", "warehouse=" + warehouse,
+            "--set", "storage.warehouse=" + warehouse,
             "--set", "spark.master=local[2]",
             "--set", "spark.sql.shuffle.partitions=4",
             "--set", "forecast.validation-days=30",
@@ -92,8 +89,8 @@ class PipelinePjmLoadTest {
 
     @Test
     void missingInputFailsWithUri() {
-        CommandRun failed = runCapturingErr("pipeline", "pjm-load", "--input", "/no/such/folder",
-                "--set", "warehouse=" + warehouse, "--set", "spark.master=local[1]",
+        CommandRun failed = CommandRun.errors("pipeline", "pjm-load", "--input", "/no/such/folder",
+                "--set", "storage.warehouse=" + warehouse, "--set", "spark.master=local[1]",
                 "--set", "xgboost.num-workers=1");
 
         assertThat(failed.exitCode()).isEqualTo(1);
@@ -107,18 +104,6 @@ class PipelinePjmLoadTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.output()).contains("ingest", "train", "pipeline", "tables");
         assertThat(run("ingest", "pjm-load", "--help").output()).contains("--input", "--conf", "--set");
-    }
-
-    private static CommandRun runCapturingErr(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = Gridcast.execute(args);
-            return new CommandRun(exitCode, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
     }
 
     private static Settings settings() {

@@ -23,27 +23,27 @@ class TablesHistoryTest {
         Files.writeString(query, "SELECT price_usd_per_mwh FROM price_hourly");
         Files.writeString(input.resolve("dam.csv"), HEADER + "06/20/2026,01:00,HB_PAN, 20,N\n");
         CommandRun.succeeding("ingest", "ercot", "--report", "dam-spp", "--input", input.resolve("dam.csv")
-                .toString(), "--set", "warehouse=" + warehouse);
+                .toString(), "--set", "storage.warehouse=" + warehouse);
         Files.writeString(input.resolve("dam.csv"), HEADER + "06/20/2026,01:00,HB_PAN, 25,N\n");
         CommandRun.succeeding("ingest", "ercot", "--report", "dam-spp", "--input", input.resolve("dam.csv")
-                .toString(), "--set", "warehouse=" + warehouse);
+                .toString(), "--set", "storage.warehouse=" + warehouse);
 
         String history = CommandRun.succeeding("tables", "--history", "price_hourly",
-                "--set", "warehouse=" + warehouse);
+                "--set", "storage.warehouse=" + warehouse);
         List<Long> snapshots = snapshotIds(history);
         assertThat(history).contains("tables --history: 2 snapshots of "
                 + "gridcast.gridcast.price_hourly");
-        assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "warehouse=" + warehouse))
+        assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "storage.warehouse=" + warehouse))
                 .contains("\n25.0\n");
 
         String rollback = CommandRun.succeeding("tables", "--rollback", "price_hourly", "--to-snapshot",
-                String.valueOf(snapshots.get(0)), "--set", "warehouse=" + warehouse);
+                String.valueOf(snapshots.get(0)), "--set", "storage.warehouse=" + warehouse);
 
         assertThat(rollback).contains("now at snapshot " + snapshots.get(0));
-        assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "warehouse=" + warehouse))
+        assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "storage.warehouse=" + warehouse))
                 .contains("\n20.0\n");
         assertThat(Gridcast.execute("tables", "--history", "no_such_table",
-                "--set", "warehouse=" + warehouse)).isEqualTo(1);
+                "--set", "storage.warehouse=" + warehouse)).isEqualTo(1);
     }
 
     private static List<Long> snapshotIds(String history) {

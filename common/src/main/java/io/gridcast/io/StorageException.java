@@ -1,0 +1,72 @@
+package io.gridcast.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Raised when the warehouse storage (a local folder or an S3 bucket) cannot be read or written
+ * while a table is published. The message names the table, the URI and the storage's own
+ * reason, in one line, without credentials.
+ */
+public class StorageException extends RuntimeException {
+
+    public StorageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Returns a one-line reason when {@code error} comes from storage (an I/O error or an AWS
+     * client error anywhere in its causes), e.g. {@code Failed to create file:
+     * s3a://bucket/... : The specified bucket does not exist}.
+     */
+    public static Optional<String> reason(Throwable error) {
+        String where = null;
+        boolean storage = false;
+        Throwable root = error;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            storage |= isStorageError(cause);
+            if (where == null && namesLocation(cause)) {
+                where = firstLine(cause.getMessage());
+            }
+            root = cause;
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        if (!storage) {
+            return Optional.empty();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName()
+                : firstLine(root.getMessage());
+        return Optional.of(where == null || where.contains(why) ? (where == null ? why : where)
+                : where + ": " + why);
+    }
+
+    private static boolean isStorageError(Throwable error) {
+        String type = error.getClass().getName();
+        return error instanceof IOException || error instanceof UncheckedIOException
+                || type.startsWith("com.amazonaws.") || type.startsWith("software.amazon.awssdk.")
+                || type.startsWith("org.apache.iceberg.exceptions.RuntimeIOException");
+    }
+
+    /** Whether the message names a URI, or an S3A operation on a key ("Writing Object on k"). */
+    private static boolean namesLocation(Throwable error) {
+        String message = error.getMessage();
+        return message != null && (message.contains("s3a://") || message.contains("s3://")
+                || message.contains("file:/")
+                || error instanceof IOException && message.contains(" on "));
+    }
+
+    /** First line of {@code message}, without the AWS SDK's request details. */
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        for (String detail : new String[] {" (Service: ", ": com.amazonaws.", ": software.amazon."}) {
+            int at = line.indexOf(detail);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
+        return line.strip();
+    }
+}
