@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options every job takes: the settings file and single-setting overrides. */
+/** Options every job takes: the settings file, the warehouse and single-setting overrides. */
 final class JobOptions {
 
     @Option(names = "--conf", paramLabel = "FILE",
@@ -18,7 +18,16 @@ final class JobOptions {
                     + "(the gridcast. prefix is optional). Repeatable.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--warehouse", paramLabel = "URI",
+            description = "Where tables and models are written: a folder, file:, s3a:// or "
+                    + "s3:// URI. Same as --set storage.warehouse=URI.")
+    String warehouse;
+
     Settings settings() {
-        return Settings.load(confFile, overrides);
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        if (warehouse != null) {
+            all.put("storage.warehouse", warehouse);
+        }
+        return Settings.load(confFile, all);
     }
 }

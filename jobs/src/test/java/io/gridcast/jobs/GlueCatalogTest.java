@@ -49,9 +49,15 @@ class GlueCatalogTest {
             String first = CommandRun.succeeding(ingest);
             String second = CommandRun.succeeding(ingest);
             String tables = CommandRun.succeeding(args(s3, glue, "tables"));
+            Path otherSchemes = Files.writeString(input.resolveSibling(input.getFileName()
+                    + ".sql"), "SELECT count(*) AS files_not_on_s3 FROM load_hourly.files"
+                    + " WHERE file_path NOT LIKE 's3://gridcast-tables/%'");
+            String files = CommandRun.succeeding(args(s3, glue, "query", "--sql",
+                    otherSchemes.toString()));
 
             assertThat(first + second + tables).doesNotContain(S3TestServer.SECRET_KEY);
             assertThat(second).contains("rows read 744, accepted 744");
+            assertThat(files).contains("files_not_on_s3\n0\n");
             assertThat(tables).containsPattern("gridcast\\.gridcast\\.load_hourly +744 +1 ");
             JsonNode table = glue.table("gridcast", "load_hourly");
             assertThat(table.path("Parameters").path("table_type").asText()).isEqualTo("ICEBERG");

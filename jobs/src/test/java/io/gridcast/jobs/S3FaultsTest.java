@@ -116,7 +116,7 @@ class S3FaultsTest {
     private static String[] ingest(Path input, String warehouse, Path catalog,
             java.util.Map<String, String> s3Settings) {
         List<String> args = new ArrayList<>(List.of("ingest", "pjm-load",
-                "--input", input.toString(), "--set", "storage.warehouse=" + warehouse,
+                "--input", input.toString(), "--warehouse", warehouse,
                 "--set", "catalog.jdbc-uri=jdbc:sqlite:" + catalog,
                 "--set", "spark.master=local[2]", "--set", "spark.sql.shuffle.partitions=4"));
         s3Settings.forEach((key, value) -> {
