@@ -136,7 +136,8 @@ public final class Settings {
     public static boolean isSecret(String key) {
         String lower = key.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("secret") || lower.contains("password")
-                || lower.contains("access.key") || lower.contains("session.token")
+                || lower.contains("access.key") || lower.contains("access-key")
+                || lower.contains("session.token") || lower.contains("token")
                 || lower.contains("hash-key");
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +48,21 @@ class GlueCatalogTest {
             s3.createBucket("gridcast-tables");
             String[] ingest = args(s3, glue, "ingest", "pjm-load", "--input", input.toString());
 
-            String first = CommandRun.succeeding(ingest);
+            CommandRun debugLog = withDebugLog(() -> CommandRun.errors(ingest));
+
             String second = CommandRun.succeeding(ingest);
             String tables = CommandRun.succeeding(args(s3, glue, "tables"));
             Path otherSchemes = Files.writeString(input.resolveSibling(input.getFileName()
-                    + ".sql"), "SELECT count(*) AS files_not_on_s3 FROM load_hourly.files"
+                    + ".sql"), "SELECT count(*) AS files_not_on_s3 FROM gridcast.gridcast.load_hourly.files"
                     + " WHERE file_path NOT LIKE 's3://gridcast-tables/%'");
             String files = CommandRun.succeeding(args(s3, glue, "query", "--sql",
                     otherSchemes.toString()));
 
-            assertThat(first + second + tables).doesNotContain(S3TestServer.SECRET_KEY);
+            assertThat(debugLog.exitCode()).isZero();
+            assertThat(debugLog.output()).contains("storage.warehouse = " + WAREHOUSE)
+                    .containsPattern("secret-access-key\"? = \\*\\*\\*\\*")
+                    .doesNotContain(S3TestServer.SECRET_KEY);
+            assertThat(second + tables).doesNotContain(S3TestServer.SECRET_KEY);
             assertThat(second).contains("rows read 744, accepted 744");
             assertThat(files).contains("files_not_on_s3\n0\n");
             assertThat(tables).containsPattern("gridcast\\.gridcast\\.load_hourly +744 +1 ");
@@ -73,6 +80,18 @@ class GlueCatalogTest {
                     .contains("CreateDatabase", "CreateTable", "UpdateTable");
             assertThat(glue.calls().stream().filter(c -> c.operation().equals("UpdateTable")))
                     .allMatch(c -> c.body().hasNonNull("VersionId"));
+        }
+    }
+
+    /** Runs {@code job} with gridcast's log at DEBUG (the settings dump) and Spark's at INFO. */
+    private static CommandRun withDebugLog(java.util.function.Supplier<CommandRun> job) {
+        Configurator.setLevel("io.gridcast", Level.DEBUG);
+        Configurator.setLevel("org.apache.spark", Level.INFO);
+        try {
+            return job.get();
+        } finally {
+            Configurator.setLevel("io.gridcast", Level.INFO);
+            Configurator.setLevel("org.apache.spark", Level.WARN);
         }
     }
 
