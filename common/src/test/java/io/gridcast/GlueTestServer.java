@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An in-memory AWS Glue Data Catalog on 127.0.0.1 that answers the calls Iceberg's GlueCatalog
+ * An in-memory AWS Glue Data Catalog on 127.0.0.1 that serves the calls Iceberg's GlueCatalog
  * makes (databases, tables, optimistic updates by table version) in the service's JSON
  * protocol, and records every request for the test to check.
  */
@@ -66,7 +66,7 @@ public final class GlueTestServer implements AutoCloseable {
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         calls.add(new Call(operation, body));
         try {
-            respond(exchange, 200, answer(operation, body));
+            respond(exchange, 200, result(operation, body));
         } catch (GlueError error) {
             ObjectNode message = JSON.createObjectNode().put("__type", error.type)
                     .put("Message", error.getMessage());
@@ -75,7 +75,7 @@ public final class GlueTestServer implements AutoCloseable {
         }
     }
 
-    private JsonNode answer(String operation, JsonNode body) {
+    private JsonNode result(String operation, JsonNode body) {
         return switch (operation) {
             case "GetDatabase" -> JSON.createObjectNode()
                     .set("Database", existing(databases, body.path("Name").asText()));

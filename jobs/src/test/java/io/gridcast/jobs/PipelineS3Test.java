@@ -31,7 +31,7 @@ class PipelineS3Test {
     private static final String S3_WAREHOUSE = "s3a://" + BUCKET + "/warehouse";
 
     @Test
-    void s3aWarehouseHoldsSameTablesAsLocalDisk() throws Exception {
+    void s3aWarehouseMatchesLocalDisk() throws Exception {
         Path work = Files.createTempDirectory("pipeline-s3");
         Path input = pjmSlice(work);
         try (S3TestServer s3 = S3TestServer.start()) {
