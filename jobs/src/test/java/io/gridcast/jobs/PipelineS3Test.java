@@ -55,6 +55,10 @@ class PipelineS3Test {
             assertThat(s3Load.get(0)).startsWith(epochSeconds("2018-01-01T04:00:00Z") + "|PJME|");
             assertThat(s3Load.get(s3Load.size() - 1))
                     .startsWith(epochSeconds("2018-05-01T02:00:00Z") + "|PJME|");
+            assertThat(duckDbTypes(onS3, s3, work, "load_hourly")).contains(
+                    "interval_start_utc|TIMESTAMP WITH TIME ZONE", "operating_date|DATE",
+                    "hour_ending|INTEGER", "load_mw|DOUBLE", "dst_flag|BOOLEAN",
+                    "source_line|BIGINT", "zone|VARCHAR");
             assertThat(duckDbRows(onS3, s3, work, "forecasts", "model_name, interval_start_utc,"
                     + " predicted_mw")).isEqualTo(duckDbRows(onDisk, null, work, "forecasts",
                             "model_name, interval_start_utc, predicted_mw"));
@@ -109,6 +113,20 @@ class PipelineS3Test {
     /** {@code columns} of {@code table}'s current snapshot, read by DuckDB, sorted. */
     private static List<String> duckDbRows(Settings settings, S3TestServer s3, Path work,
             String table, String columns) throws Exception {
+        return duckDb(localDataFiles(settings, s3, work, table), "SELECT " + columns.replaceAll(
+                "(\\w+_utc)", "epoch($1)::BIGINT") + " FROM read_parquet(%s) ORDER BY ALL");
+    }
+
+    /** Column names and types of {@code table}'s data files as DuckDB reads them. */
+    private static List<String> duckDbTypes(Settings settings, S3TestServer s3, Path work,
+            String table) throws Exception {
+        return duckDb(localDataFiles(settings, s3, work, table),
+                "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(%s))");
+    }
+
+    /** The data files of the current snapshot as a DuckDB list, copied from S3 when needed. */
+    private static String localDataFiles(Settings settings, S3TestServer s3, Path work,
+            String table) throws Exception {
         List<String> files;
         try (SparkSession spark = SparkSessions.create(settings)) {
             files = spark.sql("SELECT file_path FROM "
@@ -119,14 +137,15 @@ class PipelineS3Test {
             Path copies = Files.createTempDirectory(work, table);
             files = s3.download(files, copies).stream().map(Path::toString).toList();
         }
-        String fileList = files.stream().map(f -> "'" + f.replace("file:", "") + "'")
+        return files.stream().map(f -> "'" + f.replace("file:", "") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static List<String> duckDb(String fileList, String query) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duck.createStatement();
-                ResultSet result = statement.executeQuery("SELECT " + columns.replaceAll(
-                        "(\\w+_utc)", "epoch($1)::BIGINT") + " FROM read_parquet(" + fileList
-                        + ") ORDER BY ALL")) {
+                ResultSet result = statement.executeQuery(query.formatted(fileList))) {
             int width = result.getMetaData().getColumnCount();
             while (result.next()) {
                 StringBuilder row = new StringBuilder();
