@@ -56,7 +56,7 @@ public enum ErcotReport {
             List<String> values, List<String> seriesColumns, int intervalsPerHour,
             UnaryOperator<Dataset<Row>> tableRows) {
         this.report = new ReportIngest.Report("ercot-" + cliName(), layout, table, key, values,
-                seriesColumns, intervalsPerHour, MarketZones.ERCOT, tableRows);
+                seriesColumns, intervalsPerHour, MarketZones.ERCOT, tableRows, null);
     }
 
     /** Returns the report's name on the command line, e.g. {@code rt-spp}. */

@@ -58,6 +58,13 @@ final class ReportCells {
         return value.trim();
     }
 
+    /** Returns the trimmed text of {@code field}, or null if the cell or column is absent. */
+    String textOrNull(String field) {
+        Integer index = header.fieldIndex().get(field);
+        String value = index == null ? null : cells[index];
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** Returns the trimmed text of {@code field}, or null if the file has no such column. */
     String optional(String field) {
         Integer index = header.fieldIndex().get(field);

@@ -78,17 +78,19 @@ final class ReportCsvParser {
                         + "line " + lineNumber + ": a line ends with CR only; re-save the file "
                         + "with LF or CR LF line ends");
             }
+            String stored = layout.redact(line);
             try {
-                accepted.add(new ParsedRow(parseLine(line, header), sourceFile, lineNumber, line));
+                accepted.add(new ParsedRow(parseLine(line, header), sourceFile, lineNumber,
+                        stored));
             } catch (RowRejection | InvalidTimeLabelException e) {
-                rejected.add(new RejectedRow(sourceFile, lineNumber, line, e.getMessage()));
+                rejected.add(new RejectedRow(sourceFile, lineNumber, stored, e.getMessage()));
             }
         }
         if (lineNumber == 1) {
             rejected.add(new RejectedRow(sourceFile, 1, headerLine,
                     "Header only: the file has no data rows"));
         }
-        return new ParsedFile<>(sourceFile, accepted, rejected);
+        return layout.completeFile(new ParsedFile<>(sourceFile, accepted, rejected));
     }
 
     private Object[] parseLine(String line, ReportCells.Header header) {

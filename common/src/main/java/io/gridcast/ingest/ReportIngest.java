@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 
 import io.gridcast.io.InputFiles;
 import io.gridcast.io.TableCatalog;
@@ -25,6 +26,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -51,10 +54,14 @@ public final class ReportIngest {
      * @param marketZone time zone of the market's operating days
      * @param tableRows turns kept parsed rows into table rows (adds interval ends, explodes
      *     wide rows), before {@code run_id} is added
+     * @param revisionColumn a column of {@code key} that orders revisions of one value: of the
+     *     rows that differ only in it, the latest is kept and the others count as superseded.
+     *     Null for reports without revisions
      */
     public record Report(String job, ReportLayout layout, TableDefinition table,
             List<String> key, List<String> values, List<String> seriesColumns,
-            int intervalsPerHour, ZoneId marketZone, UnaryOperator<Dataset<Row>> tableRows) {
+            int intervalsPerHour, ZoneId marketZone, UnaryOperator<Dataset<Row>> tableRows,
+            String revisionColumn) {
     }
 
     /**
@@ -108,7 +115,14 @@ public final class ReportIngest {
 
         Copies.Split copies = Copies.split(parsed.filter(col("reason").isNull()).drop("reason"),
                 report.key(), report.values());
-        Dataset<Row> tableRows = report.tableRows().apply(copies.kept())
+        Dataset<Row> kept = copies.kept();
+        long superseded = 0;
+        if (report.revisionColumn() != null) {
+            Dataset<Row> ranked = latestRevisionFirst(kept, report).cache();
+            superseded = ranked.filter(col("revision_rank").gt(1)).count();
+            kept = ranked.filter(col("revision_rank").equalTo(1)).drop("revision_rank");
+        }
+        Dataset<Row> tableRows = report.tableRows().apply(kept)
                 .withColumn("run_id", lit(runId))
                 .select(columns(report.table().columnNames()));
         Dataset<Row> rejects = parsed.filter(col("reason").isNotNull())
@@ -120,9 +134,10 @@ public final class ReportIngest {
                 .withColumn("rejected_at_utc", lit(runTime));
 
         SeriesDays seriesDays = SeriesDays.of(tableRows, report);
-        long accepted = rowsRead - parseRejected - copies.duplicates() - copies.conflictRows();
+        long accepted = rowsRead - parseRejected - copies.duplicates() - copies.conflictRows()
+                - superseded;
         IngestCounts counts = new IngestCounts(rowsRead, accepted,
-                parseRejected + copies.conflictRows(), copies.duplicates(),
+                parseRejected + copies.conflictRows(), copies.duplicates(), superseded,
                 seriesDays.missingIntervals(),
                 report.intervalsPerHour() == 1 ? "hours" : "15-minute intervals");
         List<String> sources = perSource.stream().map(r -> r.getString(0)).toList();
@@ -131,6 +146,20 @@ public final class ReportIngest {
                 seriesDays.first(), seriesDays.last(), tableRows.groupBy("operating_date")
                         .agg(countDistinct("interval_start_utc").as("intervals"))
                         .orderBy("operating_date"));
+    }
+
+    /**
+     * Numbers the revisions of each value from the latest, 1, down: by the revision column
+     * (a missing revision counts as oldest), then by file and line, later first.
+     */
+    private static Dataset<Row> latestRevisionFirst(Dataset<Row> rows, Report report) {
+        Column[] valueKey = report.key().stream()
+                .filter(column -> !column.equals(report.revisionColumn()))
+                .map(column -> col(column)).toArray(Column[]::new);
+        WindowSpec latestFirst = Window.partitionBy(valueKey).orderBy(
+                col(report.revisionColumn()).desc_nulls_last(), col("source_file").desc(),
+                col("source_line").desc());
+        return rows.withColumn("revision_rank", row_number().over(latestFirst));
     }
 
     /**

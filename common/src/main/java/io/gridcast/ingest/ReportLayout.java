@@ -38,6 +38,22 @@ interface ReportLayout extends Serializable {
         }
     }
 
+    /**
+     * Returns {@code rawLine} as it may be stored in tables and rejects. By default the line
+     * itself, for a report with personal identifiers a line with them replaced.
+     */
+    default String redact(String rawLine) {
+        return rawLine;
+    }
+
+    /**
+     * Finishes one file's rows once every line is parsed, for values that depend on the
+     * order of rows within the file. By default the rows as parsed.
+     */
+    default ParsedFile<ParsedRow> completeFile(ParsedFile<ParsedRow> file) {
+        return file;
+    }
+
     /** Spark schema of {@link #parse}'s values. */
     StructType schema();
 

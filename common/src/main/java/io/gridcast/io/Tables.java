@@ -126,10 +126,33 @@ public final class Tables {
             List.of("model_name", "model_version"),
             "");
 
+    public static final TableDefinition METER_INTERVAL = new TableDefinition("meter_interval",
+            List.of(
+            new Column("meter_id", "string",
+                    "Keyed hash (HMAC-SHA256, 32 hex digits) of the meter's ESIID"),
+            new Column("channel", "string",
+                    "consumption (from the grid) or surplus_generation (exported to the grid)"),
+            new Column("interval_start_utc", "timestamp", "Interval start, UTC, inclusive"),
+            new Column("interval_end_utc", "timestamp", "Interval end, UTC, exclusive"),
+            new Column("operating_date", "date", "Local (Central) date of the interval start"),
+            new Column("hour_ending", "int", "Local hour ending of the interval, 1..24"),
+            new Column("interval_ending", "int", "Interval within the hour, 1..4"),
+            new Column("dst_flag", "boolean", "True within the repeated fall-back hour"),
+            new Column("energy_kwh", "double", "Energy of the channel over the interval, kWh"),
+            new Column("is_estimated", "boolean",
+                    "True if the meter read was estimated, false if actual, null if not given"),
+            new Column("revised_at_utc", "timestamp",
+                    "When the meter data provider posted this revision; the latest is kept"),
+            new Column("source_file", "string", "URI of the file the row came from"),
+            new Column("source_line", "bigint", "Line of the row in its file, header is line 1"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("meter_id", "channel", "interval_start_utc"),
+            "channel, months(interval_start_utc)");
+
     /** Every published table, in the order the documentation lists them. */
     public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
-            PRICE_INTERVAL, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED, REJECTS, FORECASTS,
-            MODEL_REGISTRY);
+            PRICE_INTERVAL, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED, METER_INTERVAL, REJECTS,
+            FORECASTS, MODEL_REGISTRY);
 
     private Tables() {
     }

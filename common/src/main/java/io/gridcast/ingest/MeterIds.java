@@ -1,0 +1,75 @@
+package io.gridcast.ingest;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Pseudonymises meter ids (ESIIDs) with a keyed hash, HMAC-SHA256, so that tables and rejects
+ * never hold the raw id while the same meter keeps the same id across runs and files. Without
+ * the key, the raw id cannot be recovered by hashing every possible ESIID.
+ */
+final class MeterIds implements Serializable {
+
+    /** Shortest key accepted, in characters. */
+    static final int MIN_KEY_LENGTH = 16;
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int ID_BYTES = 16;
+    /** An ESIID as SMT writes it: digits, often behind a spreadsheet's apostrophe. */
+    private static final Pattern RAW_ID = Pattern.compile("'?\\b(\\d{10,22})\\b");
+
+    private final byte[] key;
+
+    MeterIds(String key) {
+        if (key == null || key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("Invalid meter id hash key: at least "
+                    + MIN_KEY_LENGTH + " characters are needed");
+        }
+        this.key = key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns the pseudonym of {@code esiid}: 32 hex digits. A leading apostrophe, quotes and
+     * spaces are ignored.
+     *
+     * @throws RowRejection if the id is not 10 to 22 digits
+     */
+    String pseudonym(String esiid) {
+        String digits = esiid.strip().replace("\"", "");
+        if (digits.startsWith("'")) {
+            digits = digits.substring(1);
+        }
+        if (!digits.matches("\\d{10,22}")) {
+            throw new RowRejection("Invalid ESIID: expected 10 to 22 digits");
+        }
+        return hash(digits);
+    }
+
+    /** Replaces every ESIID-like run of 10 to 22 digits in {@code line} by its pseudonym. */
+    String redact(String line) {
+        Matcher matcher = RAW_ID.matcher(line);
+        StringBuilder redacted = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(redacted, "meter:" + hash(matcher.group(1)));
+        }
+        matcher.appendTail(redacted);
+        return redacted.toString();
+    }
+
+    private String hash(String digits) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            byte[] digest = mac.doFinal(digits.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, ID_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
+        }
+    }
+}
