@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code gridcast ingest <source>}: raw market files into canonical tables. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Reads raw market files into canonical tables.",
-        subcommands = {IngestPjmLoadCommand.class, IngestErcotCommand.class})
+        subcommands = {IngestPjmLoadCommand.class, IngestErcotCommand.class,
+            IngestSmtCommand.class})
 final class IngestCommand implements Runnable {
 
     @picocli.CommandLine.Spec
