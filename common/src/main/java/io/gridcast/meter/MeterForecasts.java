@@ -1,0 +1,157 @@
+package io.gridcast.meter;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains and scores one meter's LSTM against three baselines on the same intervals:
+ * persistence (the last known value), the same interval yesterday and the same interval last
+ * week. Two evaluations: a holdout split at {@code trainFraction}, and rolling origins that
+ * split the test span into folds, each trained on everything before it.
+ */
+public final class MeterForecasts {
+
+    public static final String LSTM = "lstm";
+    public static final String PERSISTENCE = "persistence";
+    public static final String YESTERDAY = "same_interval_yesterday";
+    public static final String LAST_WEEK = "same_interval_last_week";
+    public static final List<String> MODELS = List.of(LSTM, PERSISTENCE, YESTERDAY, LAST_WEEK);
+
+    private static final int WEEK = 7 * MeterSeries.INTERVALS_PER_DAY;
+
+    private final MeterLstmOptions options;
+    private final ZoneId zone;
+
+    public MeterForecasts(MeterLstmOptions options, ZoneId zone) {
+        this.options = options;
+        this.zone = zone;
+    }
+
+    /** Runs both evaluations on {@code series}. */
+    public MeterEvaluation evaluate(MeterSeries series) {
+        int split = (int) (series.length() * options.trainFraction());
+        Accumulator holdout = new Accumulator("holdout");
+        long started = System.nanoTime();
+        int trainSamples = fold(series, split, series.length(), holdout);
+        Accumulator rolling = new Accumulator("rolling_origin");
+        for (int k = 0; k < options.rollingOrigins(); k++) {
+            int from = split + (int) ((long) (series.length() - split) * k
+                    / options.rollingOrigins());
+            int to = split + (int) ((long) (series.length() - split) * (k + 1)
+                    / options.rollingOrigins());
+            fold(series, from, to, rolling);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<MeterEvaluation.Score> scores = new ArrayList<>(holdout.scores());
+        if (options.rollingOrigins() > 0) {
+            scores.addAll(rolling.scores());
+        }
+        List<MeterEvaluation.Forecast> forecasts = new ArrayList<>(holdout.forecasts);
+        forecasts.addAll(rolling.forecasts);
+        return new MeterEvaluation(series.meterId(), series.gaps(), trainSamples, seconds,
+                scores, forecasts);
+    }
+
+    /**
+     * Trains on {@code [0, testFrom)}, with the scaler fitted there only, and forecasts the
+     * origins in {@code [testFrom, testTo)}.
+     *
+     * @return the number of training samples
+     */
+    private int fold(MeterSeries series, int testFrom, int testTo, Accumulator scores) {
+        int lookBack = options.lookBackIntervals();
+        int horizon = options.horizonIntervals();
+        UsageScaler scaler = UsageScaler.fit(series.energyKwh(), 0, testFrom);
+        List<Integer> trainOrigins = UsageWindows.origins(series, 0, testFrom, lookBack,
+                horizon, horizon == 1 ? 1 : 4);
+        if (trainOrigins.isEmpty()) {
+            throw new IllegalArgumentException("Meter " + series.meterId() + " has no complete "
+                    + "training window of " + (lookBack + horizon) + " intervals");
+        }
+        MultiLayerNetwork network = options.forecaster().network();
+        LstmForecaster.train(network, UsageWindows.dataSet(series, trainOrigins, lookBack,
+                horizon, scaler, zone), options.epochs(), options.batchSize(), options.seed());
+
+        List<Integer> testOrigins = testOrigins(series, testFrom, testTo);
+        if (!testOrigins.isEmpty()) {
+            INDArray predicted = network.output(UsageWindows.dataSet(series, testOrigins,
+                    lookBack, horizon, scaler, zone).getFeatures());
+            for (int n = 0; n < testOrigins.size(); n++) {
+                score(series, testOrigins.get(n), predicted.getRow(n), scaler, scores);
+            }
+        }
+        return trainOrigins.size();
+    }
+
+    /** Origins whose baselines exist: every interval, or local midnights for next-day. */
+    private List<Integer> testOrigins(MeterSeries series, int from, int to) {
+        int horizon = options.horizonIntervals();
+        List<Integer> origins = new ArrayList<>();
+        for (int t : UsageWindows.origins(series, Math.max(from, WEEK), to,
+                options.lookBackIntervals(), horizon, 1)) {
+            boolean midnight = series.startOf(t).atZone(zone).toLocalTime().toSecondOfDay() == 0;
+            if (horizon == 1 || midnight) {
+                origins.add(t);
+            }
+        }
+        return origins;
+    }
+
+    private static void score(MeterSeries series, int origin, INDArray predicted,
+            UsageScaler scaler, Accumulator scores) {
+        double[] energy = series.energyKwh();
+        double last = energy[origin - 1];
+        for (int step = 0; step < predicted.length(); step++) {
+            int index = origin + step;
+            double yesterday = energy[index - MeterSeries.INTERVALS_PER_DAY];
+            double lastWeek = energy[index - WEEK];
+            if (Double.isNaN(yesterday) || Double.isNaN(lastWeek)) {
+                continue;
+            }
+            Map<String, Double> forecasts = new LinkedHashMap<>();
+            forecasts.put(LSTM, scaler.unscale(predicted.getDouble(step)));
+            forecasts.put(PERSISTENCE, last);
+            forecasts.put(YESTERDAY, yesterday);
+            forecasts.put(LAST_WEEK, lastWeek);
+            int forecastStep = step + 1;
+            forecasts.forEach((model, value) -> scores.add(model, series, origin, index,
+                    forecastStep, value, energy[index]));
+        }
+    }
+
+    /** Sums of errors per model, and the forecasts, of one evaluation. */
+    private static final class Accumulator {
+        private final String evaluation;
+        private final Map<String, double[]> sums = new LinkedHashMap<>();
+        private final List<MeterEvaluation.Forecast> forecasts = new ArrayList<>();
+
+        Accumulator(String evaluation) {
+            this.evaluation = evaluation;
+            MODELS.forEach(model -> sums.put(model, new double[3]));
+        }
+
+        void add(String model, MeterSeries series, int origin, int index, int step,
+                double predicted, double actual) {
+            double error = predicted - actual;
+            double[] sum = sums.get(model);
+            sum[0]++;
+            sum[1] += error * error;
+            sum[2] += Math.abs(error);
+            forecasts.add(new MeterEvaluation.Forecast(evaluation, model, series.startOf(origin),
+                    series.startOf(index), step, predicted, actual));
+        }
+
+        List<MeterEvaluation.Score> scores() {
+            List<MeterEvaluation.Score> scores = new ArrayList<>();
+            sums.forEach((model, sum) -> scores.add(new MeterEvaluation.Score(evaluation, model,
+                    (long) sum[0], sum[0] == 0 ? Double.NaN : Math.sqrt(sum[1] / sum[0]),
+                    sum[0] == 0 ? Double.NaN : sum[2] / sum[0])));
+            return scores;
+        }
+    }
+}
