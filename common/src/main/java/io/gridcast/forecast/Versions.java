@@ -5,18 +5,18 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** Versions of gridcast and of the libraries a model was trained with, for the registry. */
-final class Versions {
+public final class Versions {
 
     private Versions() {
     }
 
     /** gridcast's version from the jar manifest, or {@code dev} when run from classes. */
-    static String gridcast() {
+    public static String gridcast() {
         String version = Versions.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }
 
-    static Map<String, String> libraries(SparkSession spark) {
+    public static Map<String, String> libraries(SparkSession spark) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("spark", spark.version());
         versions.put("scala", scala.util.Properties.versionNumberString());

@@ -149,10 +149,27 @@ public final class Tables {
             List.of("meter_id", "channel", "interval_start_utc"),
             "channel, months(interval_start_utc)");
 
+    public static final TableDefinition METER_FORECASTS = new TableDefinition("meter_forecasts",
+            List.of(
+            new Column("meter_id", "string", "Pseudonymised meter id, as in meter_interval"),
+            new Column("evaluation", "string",
+                    "holdout (classic chronological split) or rolling_origin"),
+            new Column("model", "string", "lstm, lstm_shared (one model for all meters), "
+                    + "persistence, same_interval_yesterday or same_interval_last_week"),
+            new Column("origin_utc", "timestamp",
+                    "Start of the first interval forecast from the same inputs"),
+            new Column("interval_start_utc", "timestamp", "Interval forecast, UTC start"),
+            new Column("step", "int", "Intervals ahead of the last input, 1 = next interval"),
+            new Column("predicted_kwh", "double", "Forecast consumption over the interval, kWh"),
+            new Column("actual_kwh", "double", "Metered consumption over the interval, kWh"),
+            new Column("run_id", "string", "Run that trained the models")),
+            List.of("meter_id", "evaluation", "model", "origin_utc", "interval_start_utc"),
+            "evaluation");
+
     /** Every published table, in the order the documentation lists them. */
     public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
             PRICE_INTERVAL, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED, METER_INTERVAL, REJECTS,
-            FORECASTS, MODEL_REGISTRY);
+            FORECASTS, METER_FORECASTS, MODEL_REGISTRY);
 
     private Tables() {
     }

@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class MeterForecasts {
 
     public static final String LSTM = "lstm";
+    public static final String LSTM_SHARED = "lstm_shared";
     public static final String PERSISTENCE = "persistence";
     public static final String YESTERDAY = "same_interval_yesterday";
     public static final String LAST_WEEK = "same_interval_last_week";
@@ -37,14 +38,14 @@ public final class MeterForecasts {
         int split = (int) (series.length() * options.trainFraction());
         Accumulator holdout = new Accumulator("holdout");
         long started = System.nanoTime();
-        int trainSamples = fold(series, split, series.length(), holdout);
+        int trainSamples = fold(series, split, series.length(), holdout, null);
         Accumulator rolling = new Accumulator("rolling_origin");
         for (int k = 0; k < options.rollingOrigins(); k++) {
             int from = split + (int) ((long) (series.length() - split) * k
                     / options.rollingOrigins());
             int to = split + (int) ((long) (series.length() - split) * (k + 1)
                     / options.rollingOrigins());
-            fold(series, from, to, rolling);
+            fold(series, from, to, rolling, null);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<MeterEvaluation.Score> scores = new ArrayList<>(holdout.scores());
@@ -58,31 +59,70 @@ public final class MeterForecasts {
     }
 
     /**
+     * Scores {@code shared}, a network trained on many meters' holdout training spans, on this
+     * meter's holdout test span, as model {@link #LSTM_SHARED}.
+     */
+    public MeterEvaluation evaluateShared(MeterSeries series, MultiLayerNetwork shared) {
+        Accumulator holdout = new Accumulator("holdout");
+        long started = System.nanoTime();
+        int samples = fold(series, holdoutSplit(series), series.length(), holdout, shared);
+        return new MeterEvaluation(series.meterId(), series.gaps(), samples,
+                (System.nanoTime() - started) / 1e9,
+                holdout.scores().stream().filter(s -> s.model().equals(LSTM_SHARED)).toList(),
+                holdout.forecasts.stream().filter(f -> f.model().equals(LSTM_SHARED)).toList());
+    }
+
+    /** Training samples of the holdout span, scaled with that span's statistics. */
+    public org.nd4j.linalg.dataset.DataSet holdoutTrainingSamples(MeterSeries series) {
+        int split = holdoutSplit(series);
+        UsageScaler scaler = UsageScaler.fit(series.energyKwh(), 0, split);
+        return UsageWindows.dataSet(series, trainingOrigins(series, split),
+                options.lookBackIntervals(), options.horizonIntervals(), scaler, zone);
+    }
+
+    private int holdoutSplit(MeterSeries series) {
+        return (int) (series.length() * options.trainFraction());
+    }
+
+    private List<Integer> trainingOrigins(MeterSeries series, int testFrom) {
+        int horizon = options.horizonIntervals();
+        return UsageWindows.origins(series, 0, testFrom, options.lookBackIntervals(), horizon,
+                horizon == 1 ? 1 : 4);
+    }
+
+    /**
      * Trains on {@code [0, testFrom)}, with the scaler fitted there only, and forecasts the
-     * origins in {@code [testFrom, testTo)}.
+     * origins in {@code [testFrom, testTo)}. With {@code trained} given, scores that network
+     * as the shared model instead of training one.
      *
      * @return the number of training samples
      */
-    private int fold(MeterSeries series, int testFrom, int testTo, Accumulator scores) {
+    private int fold(MeterSeries series, int testFrom, int testTo, Accumulator scores,
+            MultiLayerNetwork trained) {
         int lookBack = options.lookBackIntervals();
         int horizon = options.horizonIntervals();
         UsageScaler scaler = UsageScaler.fit(series.energyKwh(), 0, testFrom);
-        List<Integer> trainOrigins = UsageWindows.origins(series, 0, testFrom, lookBack,
-                horizon, horizon == 1 ? 1 : 4);
+        List<Integer> trainOrigins = trainingOrigins(series, testFrom);
         if (trainOrigins.isEmpty()) {
             throw new IllegalArgumentException("Meter " + series.meterId() + " has no complete "
                     + "training window of " + (lookBack + horizon) + " intervals");
         }
-        MultiLayerNetwork network = options.forecaster().network();
-        LstmForecaster.train(network, UsageWindows.dataSet(series, trainOrigins, lookBack,
-                horizon, scaler, zone), options.epochs(), options.batchSize(), options.seed());
+        MultiLayerNetwork network = trained;
+        if (network == null) {
+            network = options.forecaster().network();
+            LstmForecaster.train(network, UsageWindows.dataSet(series, trainOrigins, lookBack,
+                    horizon, scaler, zone), options.epochs(), options.batchSize(),
+                    options.seed());
+        }
+        String lstmModel = trained == null ? LSTM : LSTM_SHARED;
 
         List<Integer> testOrigins = testOrigins(series, testFrom, testTo);
         if (!testOrigins.isEmpty()) {
             INDArray predicted = network.output(UsageWindows.dataSet(series, testOrigins,
                     lookBack, horizon, scaler, zone).getFeatures());
             for (int n = 0; n < testOrigins.size(); n++) {
-                score(series, testOrigins.get(n), predicted.getRow(n), scaler, scores);
+                score(series, testOrigins.get(n), predicted.getRow(n), scaler, scores,
+                        lstmModel);
             }
         }
         return trainOrigins.size();
@@ -103,7 +143,7 @@ public final class MeterForecasts {
     }
 
     private static void score(MeterSeries series, int origin, INDArray predicted,
-            UsageScaler scaler, Accumulator scores) {
+            UsageScaler scaler, Accumulator scores, String lstmModel) {
         double[] energy = series.energyKwh();
         double last = energy[origin - 1];
         for (int step = 0; step < predicted.length(); step++) {
@@ -114,7 +154,7 @@ public final class MeterForecasts {
                 continue;
             }
             Map<String, Double> forecasts = new LinkedHashMap<>();
-            forecasts.put(LSTM, scaler.unscale(predicted.getDouble(step)));
+            forecasts.put(lstmModel, scaler.unscale(predicted.getDouble(step)));
             forecasts.put(PERSISTENCE, last);
             forecasts.put(YESTERDAY, yesterday);
             forecasts.put(LAST_WEEK, lastWeek);
@@ -132,13 +172,12 @@ public final class MeterForecasts {
 
         Accumulator(String evaluation) {
             this.evaluation = evaluation;
-            MODELS.forEach(model -> sums.put(model, new double[3]));
         }
 
         void add(String model, MeterSeries series, int origin, int index, int step,
                 double predicted, double actual) {
             double error = predicted - actual;
-            double[] sum = sums.get(model);
+            double[] sum = sums.computeIfAbsent(model, name -> new double[3]);
             sum[0]++;
             sum[1] += error * error;
             sum[2] += Math.abs(error);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a model on published tables, registers it and publishes its "
                 + "forecasts.",
-        subcommands = {TrainLoadXgboostCommand.class})
+        subcommands = {TrainLoadXgboostCommand.class, TrainMeterLstmCommand.class})
 final class TrainCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,0 +1,53 @@
+package io.gridcast.jobs;
+
+import io.gridcast.config.Settings;
+import io.gridcast.ingest.ReportIngest;
+import io.gridcast.ingest.SmtReport;
+import io.gridcast.meter.MeterLstmOptions;
+import io.gridcast.meter.MeterLstmRun;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gridcast pipeline smt}: Smart Meter Texas exports to scored usage forecasts. */
+@Command(name = "smt", mixinStandardHelpOptions = true,
+        description = {
+            "Ingests Smart Meter Texas interval exports into meter_interval, then trains and "
+                    + "scores the household usage LSTMs as train meter-lstm does.",
+            "Without --input it runs on the bundled sample. Needs GRIDCAST_METER_ID_HASH_KEY."})
+final class PipelineSmtCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--input", paramLabel = "PATH|URI",
+            description = "File or folder of SMT exports (default: smt.input).")
+    String input;
+
+    @Override
+    public Integer call() {
+        Settings settings = options.settings();
+        ReportIngest.Report report = SmtReport.report(IngestSmtCommand.hashKey(settings));
+        MeterLstmOptions lstm = TrainMeterLstmCommand.lstmOptions(settings);
+        String source = input != null ? input : InputDefaults.bundled(settings.string("smt.input"));
+        try (JobContext context = new JobContext("pipeline-smt", settings, 3,
+                Clock.systemUTC())) {
+            context.progress.stage("ingest " + source);
+            ReportIngest ingest = new ReportIngest(context.spark);
+            ReportIngest.Result result = ingest.read(report, source, context.runId,
+                    context.runTime);
+            context.progress.rows("parsed; " + result.counts().summary() + ";",
+                    result.counts().rowsRead());
+            context.progress.stage("publish meter_interval and rejects");
+            ingest.publish(context.catalog, result);
+
+            MeterLstmRun.Outcome outcome = TrainMeterLstmCommand.train(context, lstm);
+            System.out.printf("%npipeline smt finished in %.1f s: %s; %s%n",
+                    context.progress.elapsedSeconds(), result.counts().summary(),
+                    TrainMeterLstmCommand.summary(outcome));
+        }
+        return 0;
+    }
+}
