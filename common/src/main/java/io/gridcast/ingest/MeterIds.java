@@ -22,7 +22,9 @@ final class MeterIds implements Serializable {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int ID_BYTES = 16;
     /** An ESIID as SMT writes it: digits, often behind a spreadsheet's apostrophe. */
-    private static final Pattern RAW_ID = Pattern.compile("'?\\b(\\d{10,22})\\b");
+    private static final Pattern RAW_ID = Pattern.compile("'?(?<!\\d)(\\d{10,22})(?!\\d)");
+
+    private static final Pattern REDACTED_ID = Pattern.compile("meter:([0-9a-f]{32})");
 
     private final byte[] key;
 
@@ -49,6 +51,22 @@ final class MeterIds implements Serializable {
             throw new RowRejection("Invalid ESIID: expected 10 to 22 digits");
         }
         return hash(digits);
+    }
+
+    /**
+     * Returns the pseudonym of the meter a file of one meter belongs to: of the ESIID in its
+     * name (raw, or already replaced by {@link #redact}) when there is one, else of the file
+     * name without folder and extension.
+     */
+    String ofFileName(String sourceFile) {
+        String name = sourceFile.substring(sourceFile.lastIndexOf('/') + 1)
+                .replaceFirst("(\\.csv)?(\\.gz)?$", "");
+        Matcher redacted = REDACTED_ID.matcher(name);
+        if (redacted.find()) {
+            return redacted.group(1);
+        }
+        Matcher esiid = RAW_ID.matcher(name);
+        return esiid.find() ? hash(esiid.group(1)) : hash(name);
     }
 
     /** Replaces every ESIID-like run of 10 to 22 digits in {@code line} by its pseudonym. */

@@ -43,10 +43,12 @@ final class ReportCsvParser {
      *     UTF-8)
      */
     ParsedFile<ParsedRow> parse(String sourceFile, BufferedReader source) {
+        // A file name may carry a personal identifier, such as a meter id: redacted alike.
+        String storedSource = layout.redact(sourceFile);
         try {
-            return parseLines(sourceFile, source);
+            return parseLines(storedSource, source);
         } catch (IOException e) {
-            throw new InvalidInputException("Cannot read " + sourceFile + ": " + e, e);
+            throw new InvalidInputException("Cannot read " + storedSource + ": " + e, e);
         }
     }
 
@@ -66,7 +68,8 @@ final class ReportCsvParser {
             throw new InvalidInputException("Invalid header in " + sourceFile + ": "
                     + abbreviate(headerLine));
         }
-        ReportCells.Header header = ReportCells.Header.bind(sourceFile, names, layout);
+        ReportLayout fileLayout = layout.forHeader(sourceFile, names);
+        ReportCells.Header header = ReportCells.Header.bind(sourceFile, names, fileLayout);
 
         List<ParsedRow> accepted = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
@@ -78,10 +81,10 @@ final class ReportCsvParser {
                         + "line " + lineNumber + ": a line ends with CR only; re-save the file "
                         + "with LF or CR LF line ends");
             }
-            String stored = layout.redact(line);
+            String stored = fileLayout.redact(line);
             try {
-                accepted.add(new ParsedRow(parseLine(line, header), sourceFile, lineNumber,
-                        stored));
+                accepted.add(new ParsedRow(parseLine(fileLayout, line, header), sourceFile,
+                        lineNumber, stored));
             } catch (RowRejection | InvalidTimeLabelException e) {
                 rejected.add(new RejectedRow(sourceFile, lineNumber, stored, e.getMessage()));
             }
@@ -90,10 +93,11 @@ final class ReportCsvParser {
             rejected.add(new RejectedRow(sourceFile, 1, headerLine,
                     "Header only: the file has no data rows"));
         }
-        return layout.completeFile(new ParsedFile<>(sourceFile, accepted, rejected));
+        return fileLayout.completeFile(new ParsedFile<>(sourceFile, accepted, rejected));
     }
 
-    private Object[] parseLine(String line, ReportCells.Header header) {
+    private Object[] parseLine(ReportLayout fileLayout, String line,
+            ReportCells.Header header) {
         if (line.isBlank()) {
             throw new RowRejection("Blank line");
         }
@@ -106,7 +110,7 @@ final class ReportCsvParser {
             throw new RowRejection("Invalid row: expected " + header.width()
                     + " columns, found " + cells.length);
         }
-        return layout.parse(new ReportCells(header, cells));
+        return fileLayout.parse(new ReportCells(header, cells));
     }
 
     /** Splits one line into cells, or returns null if it is not one CSV record. */

@@ -39,6 +39,14 @@ interface ReportLayout extends Serializable {
     }
 
     /**
+     * Returns the layout that reads a file with header {@code names}. By default this one, for
+     * a report that comes in several shapes the one matching the header.
+     */
+    default ReportLayout forHeader(String sourceFile, String[] names) {
+        return this;
+    }
+
+    /**
      * Returns {@code rawLine} as it may be stored in tables and rejects. By default the line
      * itself, for a report with personal identifiers a line with them replaced.
      */

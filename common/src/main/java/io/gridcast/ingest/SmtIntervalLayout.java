@@ -24,7 +24,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The Smart Meter Texas 15-minute interval export: one row per meter (ESIID), channel
  * (consumption or surplus generation), day and interval, in Central prevailing time with
- * interval-beginning labels and no DST flag.
+ * interval-beginning labels and no DST flag. A file with only a timestamp and a kWh column,
+ * as the portal's download gives, is read as one meter's consumption, the meter named by the
+ * file (the ESIID in its name when there is one).
  *
  * <p>Local labels become UTC intervals as follows. On the spring-forward day SMT writes the
  * four intervals of 02:00 to 03:00, which do not exist, with blank usage: they are rejected,
@@ -47,7 +49,14 @@ final class SmtIntervalLayout implements ReportLayout {
     private static final String USAGE_KWH = "USAGE_KWH";
     private static final String ESTIMATED_ACTUAL = "ESTIMATED_ACTUAL";
     private static final String CHANNEL = "CONSUMPTION_SURPLUSGENERATION";
+    private static final String TIMESTAMP = "timestamp";
+    private static final String KWH = "kWh";
     private static final double MAX_KWH = 1e6;
+    private static final List<DateTimeFormatter> TIMESTAMPS = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]"),
+            DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm[:ss]"))
+            .stream().map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
 
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("MM/dd/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -83,18 +92,41 @@ final class SmtIntervalLayout implements ReportLayout {
             .add("local_start", DataTypes.StringType, false);
 
     private final MeterIds meterIds;
+    /** Pseudonym of the meter of a two-column file, null for the interval export. */
+    private final String fileMeterId;
 
     SmtIntervalLayout(MeterIds meterIds) {
+        this(meterIds, null);
+    }
+
+    private SmtIntervalLayout(MeterIds meterIds, String fileMeterId) {
         this.meterIds = meterIds;
+        this.fileMeterId = fileMeterId;
     }
 
     @Override
     public String description() {
-        return "Smart Meter Texas 15-minute interval data";
+        return fileMeterId == null ? "Smart Meter Texas 15-minute interval data"
+                : "Smart Meter Texas two-column download (timestamp, kWh)";
+    }
+
+    /** Reads a file without an ESIID column as a two-column download of one meter. */
+    @Override
+    public ReportLayout forHeader(String sourceFile, String[] names) {
+        boolean interval = java.util.Arrays.stream(names)
+                .anyMatch(name -> name != null && ReportCells.normalise(name).equals("esiid"));
+        return interval || fileMeterId != null ? this
+                : new SmtIntervalLayout(meterIds, meterIds.ofFileName(sourceFile));
     }
 
     @Override
     public Map<String, String> headerFields() {
+        if (fileMeterId != null) {
+            return Map.of("timestamp", TIMESTAMP, "datetime", TIMESTAMP,
+                    "intervalstart", TIMESTAMP, "starttime", TIMESTAMP,
+                    "kwh", KWH, "usagekwh", KWH, "usage(kwh)", KWH, "consumption(kwh)", KWH,
+                    "consumptionkwh", KWH);
+        }
         return Map.of(
                 "esiid", ESIID,
                 "usagedate", USAGE_DATE,
@@ -108,7 +140,8 @@ final class SmtIntervalLayout implements ReportLayout {
 
     @Override
     public List<String> requiredFields() {
-        return List.of(ESIID, USAGE_DATE, START_TIME, END_TIME, USAGE_KWH, CHANNEL);
+        return fileMeterId != null ? List.of(TIMESTAMP, KWH)
+                : List.of(ESIID, USAGE_DATE, START_TIME, END_TIME, USAGE_KWH, CHANNEL);
     }
 
     @Override
@@ -127,6 +160,28 @@ final class SmtIntervalLayout implements ReportLayout {
      */
     @Override
     public Object[] parse(ReportCells cells) {
+        return fileMeterId == null ? parseExport(cells) : parseDownload(cells);
+    }
+
+    private Object[] parseDownload(ReportCells cells) {
+        LocalDateTime localStart = timestamp(cells.text(TIMESTAMP));
+        String usage = cells.textOrNull(KWH);
+        List<ZoneOffset> offsets = ZONE.getRules().getValidOffsets(localStart);
+        LocalTime start = localStart.toLocalTime();
+        checkInterval(localStart.toLocalDate(), start, start.plusMinutes(15), false, offsets,
+                usage);
+        Object[] values = new Object[SCHEMA.size()];
+        values[METER] = fileMeterId;
+        values[CHANNEL_VALUE] = CONSUMPTION;
+        values[ENERGY] = energy(usage, KWH);
+        values[LOCAL_START] = localStart.toString();
+        if (offsets.size() == 1) {
+            label(values, localStart.toInstant(offsets.get(0)));
+        }
+        return values;
+    }
+
+    private Object[] parseExport(ReportCells cells) {
         String meterId = meterIds.pseudonym(cells.text(ESIID));
         String channel = channel(cells.text(CHANNEL));
         LocalDate date = date(cells.text(USAGE_DATE));
@@ -138,7 +193,7 @@ final class SmtIntervalLayout implements ReportLayout {
         LocalDateTime localStart = date.atTime(wrapsBack ? endTime.minusMinutes(15) : startTime);
         List<ZoneOffset> offsets = ZONE.getRules().getValidOffsets(localStart);
         checkInterval(date, startTime, endTime, wrapsBack, offsets, usage);
-        double energyKwh = energy(usage);
+        double energyKwh = energy(usage, USAGE_KWH);
         Boolean estimated = estimated(cells.textOrNull(ESTIMATED_ACTUAL));
         Instant revisedAt = revision(cells.textOrNull(REVISION_DATE));
 
@@ -263,20 +318,32 @@ final class SmtIntervalLayout implements ReportLayout {
         }
     }
 
-    private static double energy(String text) {
+    private static double energy(String text, String field) {
         if (text == null) {
-            throw new RowRejection("Missing " + USAGE_KWH);
+            throw new RowRejection("Missing " + field);
         }
         if (!text.matches("\\d*\\.?\\d+")) {
-            throw new RowRejection("Invalid " + USAGE_KWH + " " + abbreviate(text)
+            throw new RowRejection("Invalid " + field + " " + abbreviate(text)
                     + ": expected a number of kWh, 0 or more");
         }
         double kwh = Double.parseDouble(text);
         if (kwh > MAX_KWH) {
-            throw new RowRejection("Invalid " + USAGE_KWH + " " + text + ": over " + MAX_KWH
+            throw new RowRejection("Invalid " + field + " " + text + ": over " + MAX_KWH
                     + " kWh in 15 minutes");
         }
         return kwh;
+    }
+
+    private static LocalDateTime timestamp(String text) {
+        for (DateTimeFormatter format : TIMESTAMPS) {
+            try {
+                return LocalDateTime.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // Try the next format.
+            }
+        }
+        throw new RowRejection("Invalid " + TIMESTAMP + " " + abbreviate(text)
+                + ": expected YYYY-MM-DD HH:MM or MM/DD/YYYY HH:MM");
     }
 
     private static Boolean estimated(String text) {

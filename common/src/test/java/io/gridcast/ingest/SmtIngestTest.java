@@ -194,4 +194,34 @@ class SmtIngestTest extends SparkTestBase {
                 "Missing USAGE_KWH",
                 "Invalid ESIID: expected 10 to 22 digits");
     }
+
+    @Test
+    void twoColumnDownloadTakesMeterFromName() throws Exception {
+        Path input = Files.createTempDirectory("smt-download");
+        List<String> lines = new ArrayList<>(List.of("Timestamp,kWh"));
+        LocalTime time = LocalTime.MIDNIGHT;
+        for (int i = 0; i < 96; i++, time = time.plusMinutes(15)) {
+            lines.add("2022-11-06 " + time + "," + (i < 8 ? ".2" : ".1"));
+            if (i >= 4 && i < 8) {
+                lines.add("2022-11-06 " + time + ",.3");
+            }
+        }
+        lines.add("2022-03-13 02:15,");
+        Files.write(input.resolve("IntervalData_" + ESIID + ".csv"), lines);
+
+        ReportIngest.Result result = ingest(input, "run-download");
+
+        assertThat(result.counts()).isEqualTo(
+                new IngestCounts(101, 100, 1, 0, 0, 0, "15-minute intervals"));
+        assertThat(perDay(result)).containsEntry(LocalDate.parse("2022-11-06"), 100L);
+        Row repeated = result.tableRows()
+                .filter("interval_start_utc = TIMESTAMP '2022-11-06 07:00:00'").first();
+        assertThat(repeated.<Double>getAs("energy_kwh")).isEqualTo(0.3);
+        assertThat(repeated.<String>getAs("meter_id")).isEqualTo(expectedMeterId());
+        assertThat(repeated.<String>getAs("source_file"))
+                .endsWith("IntervalData_meter:" + expectedMeterId() + ".csv");
+        assertThat(result.rejects().first().<String>getAs("reason"))
+                .isEqualTo("Nonexistent local time 02:15 on 2022-03-13 (spring-forward gap)"
+                        + " with blank usage, as SMT writes it");
+    }
 }
