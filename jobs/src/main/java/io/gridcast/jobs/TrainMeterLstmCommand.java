@@ -68,6 +68,7 @@ final class TrainMeterLstmCommand implements Callable<Integer> {
                         context.runTime);
         context.progress.rows("trained and scored", outcome.forecastRows());
         printScores(System.out, outcome);
+        System.out.println(trainingTimes(outcome));
         return outcome;
     }
 
@@ -85,6 +86,15 @@ final class TrainMeterLstmCommand implements Callable<Integer> {
                         baseline ? String.format("%.3f", 1 - lstmRmse / score.rmseKwh()) : "");
             }
         }
+    }
+
+    /** One line: training time per meter and of the shared model. */
+    static String trainingTimes(MeterLstmRun.Outcome outcome) {
+        double perMeter = outcome.meters().stream()
+                .mapToDouble(MeterLstmRun.MeterScores::trainSeconds).average().orElse(0);
+        return String.format("training time: %.1f s per meter (one model per meter, %d "
+                + "meter(s)), %.1f s for the shared model", perMeter, outcome.meters().size(),
+                outcome.sharedTrainSeconds());
     }
 
     private static double lstmRmse(MeterLstmRun.MeterScores meter, String evaluation) {
