@@ -156,7 +156,7 @@ final class SmtIntervalLayout implements ReportLayout {
 
     /**
      * Reads one row. The UTC start and the local labels of a row in the repeated fall-back
-     * hour are left null here and set by {@link #completeFile}, which sees the rows in order.
+     * hour are left null here and set by {@link #completeFile}, which reads the rows in file order.
      */
     @Override
     public Object[] parse(ReportCells cells) {

@@ -21,7 +21,6 @@ public final class MeterForecasts {
     public static final String PERSISTENCE = "persistence";
     public static final String YESTERDAY = "same_interval_yesterday";
     public static final String LAST_WEEK = "same_interval_last_week";
-    public static final List<String> MODELS = List.of(LSTM, PERSISTENCE, YESTERDAY, LAST_WEEK);
 
     private static final int WEEK = 7 * MeterSeries.INTERVALS_PER_DAY;
 
@@ -63,6 +62,10 @@ public final class MeterForecasts {
      * meter's holdout test span, as model {@link #LSTM_SHARED}.
      */
     public MeterEvaluation evaluateShared(MeterSeries series, MultiLayerNetwork shared) {
+        if (trainingOrigins(series, holdoutSplit(series)).isEmpty()) {
+            return new MeterEvaluation(series.meterId(), series.gaps(), 0, 0, List.of(),
+                    List.of());
+        }
         Accumulator holdout = new Accumulator("holdout");
         long started = System.nanoTime();
         int samples = fold(series, holdoutSplit(series), series.length(), holdout, shared);
@@ -72,12 +75,19 @@ public final class MeterForecasts {
                 holdout.forecasts.stream().filter(f -> f.model().equals(LSTM_SHARED)).toList());
     }
 
-    /** Training samples of the holdout span, scaled with that span's statistics. */
-    public org.nd4j.linalg.dataset.DataSet holdoutTrainingSamples(MeterSeries series) {
+    /**
+     * Training samples of the holdout span, scaled with that span's statistics: none when the
+     * span has no complete window.
+     */
+    public List<org.nd4j.linalg.dataset.DataSet> holdoutTrainingSamples(MeterSeries series) {
         int split = holdoutSplit(series);
+        List<Integer> origins = trainingOrigins(series, split);
+        if (origins.isEmpty()) {
+            return List.of();
+        }
         UsageScaler scaler = UsageScaler.fit(series.energyKwh(), 0, split);
-        return UsageWindows.dataSet(series, trainingOrigins(series, split),
-                options.lookBackIntervals(), options.horizonIntervals(), scaler, zone);
+        return UsageWindows.dataSet(series, origins, options.lookBackIntervals(),
+                options.horizonIntervals(), scaler, zone).asList();
     }
 
     private int holdoutSplit(MeterSeries series) {
@@ -104,8 +114,9 @@ public final class MeterForecasts {
         UsageScaler scaler = UsageScaler.fit(series.energyKwh(), 0, testFrom);
         List<Integer> trainOrigins = trainingOrigins(series, testFrom);
         if (trainOrigins.isEmpty()) {
-            throw new IllegalArgumentException("Meter " + series.meterId() + " has no complete "
-                    + "training window of " + (lookBack + horizon) + " intervals");
+            throw new IllegalArgumentException("Not enough data for meter " + series.meterId()
+                    + ": no training window of " + (lookBack + horizon) + " intervals without"
+                    + " gaps before " + series.startOf(testFrom));
         }
         MultiLayerNetwork network = trained;
         if (network == null) {

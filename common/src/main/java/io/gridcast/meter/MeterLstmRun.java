@@ -69,7 +69,7 @@ public final class MeterLstmRun {
     }
 
     /**
-     * What a run produced.
+     * Result of a run: scores per meter, forecast rows, registered versions and timings.
      *
      * @param metrics pooled scores over all meters, as registered (see {@link #metrics})
      */
@@ -92,7 +92,7 @@ public final class MeterLstmRun {
         List<String> meterIds = usage.select("meter_id").distinct().orderBy("meter_id")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         if (meterIds.isEmpty()) {
-            throw new IllegalStateException("No consumption rows in "
+            throw new io.gridcast.ingest.InvalidInputException("No consumption rows in "
                     + catalog.qualified(Tables.METER_INTERVAL.name())
                     + ": run gridcast ingest smt first");
         }

@@ -3,6 +3,7 @@ package io.gridcast.meter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.LoggerFactory;
 
 /**
  * Distributes the household usage LSTMs over Spark: one model per meter, meters spread across
@@ -52,11 +54,26 @@ public final class MeterLstmTraining {
         });
     }
 
-    /** Trains and scores one LSTM per meter inside the Spark tasks. */
+    /**
+     * Trains and scores one LSTM per meter inside the Spark tasks. A meter with too little
+     * data is logged and left without scores, so that it does not stop the others.
+     */
     public JavaRDD<MeterEvaluation> perMeter(JavaRDD<MeterSeries> series) {
         MeterLstmOptions settings = options;
         ZoneId marketZone = zone;
-        return series.map(meter -> new MeterForecasts(settings, marketZone).evaluate(meter));
+        return series.map(meter -> evaluateOrSkip(new MeterForecasts(settings, marketZone),
+                meter));
+    }
+
+    private static MeterEvaluation evaluateOrSkip(MeterForecasts forecasts, MeterSeries meter) {
+        try {
+            return forecasts.evaluate(meter);
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(MeterLstmTraining.class).warn("Meter {} not scored: {}",
+                    meter.meterId(), e.getMessage());
+            return new MeterEvaluation(meter.meterId(), meter.gaps(), 0, 0, List.of(),
+                    List.of());
+        }
     }
 
     /**
@@ -69,7 +86,7 @@ public final class MeterLstmTraining {
         MeterLstmOptions settings = options;
         ZoneId marketZone = zone;
         JavaRDD<DataSet> samples = series.flatMap(meter -> new MeterForecasts(settings,
-                marketZone).holdoutTrainingSamples(meter).asList().iterator());
+                marketZone).holdoutTrainingSamples(meter).iterator());
         ParameterAveragingTrainingMaster averaging =
                 new ParameterAveragingTrainingMaster.Builder(1)
                         .batchSizePerWorker(options.batchSize())

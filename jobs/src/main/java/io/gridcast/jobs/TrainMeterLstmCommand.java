@@ -77,6 +77,10 @@ final class TrainMeterLstmCommand implements Callable<Integer> {
         out.printf("%-10s %-15s %-24s %8s %10s %10s %12s%n", "meter", "evaluation", "model",
                 "values", "RMSE kWh", "MAE kWh", "LSTM skill");
         for (MeterLstmRun.MeterScores meter : outcome.meters()) {
+            if (meter.scores().isEmpty()) {
+                out.printf("%-10s not scored: too little data without gaps (see the log)%n",
+                        meter.meterId().substring(0, 8));
+            }
             for (MeterEvaluation.Score score : meter.scores()) {
                 double lstmRmse = lstmRmse(meter, score.evaluation());
                 boolean baseline = !score.model().startsWith(MeterForecasts.LSTM);
@@ -88,7 +92,7 @@ final class TrainMeterLstmCommand implements Callable<Integer> {
         }
     }
 
-    /** One line: training time per meter and of the shared model. */
+    /** Formats the training time per meter and of the shared model as one line. */
     static String trainingTimes(MeterLstmRun.Outcome outcome) {
         double perMeter = outcome.meters().stream()
                 .mapToDouble(MeterLstmRun.MeterScores::trainSeconds).average().orElse(0);
@@ -103,7 +107,7 @@ final class TrainMeterLstmCommand implements Callable<Integer> {
                 .mapToDouble(MeterEvaluation.Score::rmseKwh).findFirst().orElse(Double.NaN);
     }
 
-    /** One line: meters, forecasts, and the pooled holdout RMSE of each model. */
+    /** Formats meters, forecast rows and the pooled holdout RMSE of each model as one line. */
     static String summary(MeterLstmRun.Outcome outcome) {
         Map<String, Object> metrics = outcome.metrics();
         String rmses = List.of(MeterForecasts.LSTM, MeterForecasts.LSTM_SHARED,
