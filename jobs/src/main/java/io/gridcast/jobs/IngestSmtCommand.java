@@ -32,20 +32,27 @@ final class IngestSmtCommand implements Callable<Integer> {
         ReportIngest.Report report = SmtReport.report(hashKey(settings));
         String source = input != null ? input : InputDefaults.bundled(settings.string("smt.input"));
         try (JobContext context = new JobContext("ingest-smt", settings, 2, Clock.systemUTC())) {
-            context.progress.stage("ingest " + source);
-            ReportIngest ingest = new ReportIngest(context.spark);
-            ReportIngest.Result result = ingest.read(report, source, context.runId,
-                    context.runTime);
-            context.progress.rows("parsed; " + result.counts().summary() + ";",
-                    result.counts().rowsRead());
-
-            context.progress.stage("publish meter_interval and rejects");
-            ingest.publish(context.catalog, result);
+            ReportIngest.Result result = ingest(context, report, source);
             System.out.printf("ingest smt finished in %.1f s: %s; %s%n",
                     context.progress.elapsedSeconds(), result.counts().summary(),
                     published(result));
         }
         return 0;
+    }
+
+    /** Reads {@code source} and publishes meter_interval and rejects, as two job stages. */
+    static ReportIngest.Result ingest(JobContext context, ReportIngest.Report report,
+            String source) {
+        context.progress.stage("ingest " + source);
+        ReportIngest ingest = new ReportIngest(context.spark);
+        ReportIngest.Result result = ingest.read(report, source, context.runId,
+                context.runTime);
+        context.progress.rows("parsed; " + result.counts().summary() + ";",
+                result.counts().rowsRead());
+
+        context.progress.stage("publish meter_interval and rejects");
+        ingest.publish(context.catalog, result);
+        return result;
     }
 
     /** Reads the meter id hash key, failing before Spark starts when it is unusable. */

@@ -34,14 +34,7 @@ final class PipelineSmtCommand implements Callable<Integer> {
         String source = input != null ? input : InputDefaults.bundled(settings.string("smt.input"));
         try (JobContext context = new JobContext("pipeline-smt", settings, 3,
                 Clock.systemUTC())) {
-            context.progress.stage("ingest " + source);
-            ReportIngest ingest = new ReportIngest(context.spark);
-            ReportIngest.Result result = ingest.read(report, source, context.runId,
-                    context.runTime);
-            context.progress.rows("parsed; " + result.counts().summary() + ";",
-                    result.counts().rowsRead());
-            context.progress.stage("publish meter_interval and rejects");
-            ingest.publish(context.catalog, result);
+            ReportIngest.Result result = IngestSmtCommand.ingest(context, report, source);
 
             MeterLstmRun.Outcome outcome = TrainMeterLstmCommand.train(context, lstm);
             System.out.printf("%npipeline smt finished in %.1f s: %s; %s%n",
