@@ -56,6 +56,21 @@ public final class SparkSessions {
         return properties;
     }
 
+    /**
+     * Names the embedded catalog of a remote warehouse: the URI made file-safe, then 12 hex
+     * digits of its SHA-256, so that URIs that read alike ({@code w_h}, {@code w/h}) differ.
+     */
+    static String catalogFileName(String warehouseUri) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(warehouseUri.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return warehouseUri.replaceAll("[^A-Za-z0-9.-]+", "_") + "-"
+                    + java.util.HexFormat.of().formatHex(digest, 0, 6) + ".db";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
     private static String jdbcUri(Settings settings, Warehouse warehouse) {
         String configured = settings.string("catalog.jdbc-uri");
         if (!configured.isBlank()) {
@@ -63,8 +78,7 @@ public final class SparkSessions {
         }
         Path catalogFile = warehouse.isLocal()
                 ? warehouse.localPath().resolve("catalog.db")
-                : Path.of("catalogs", warehouse.uri().replaceAll("[^A-Za-z0-9.-]+", "_") + ".db")
-                        .toAbsolutePath();
+                : Path.of("catalogs", catalogFileName(warehouse.uri())).toAbsolutePath();
         try {
             Files.createDirectories(catalogFile.getParent());
         } catch (IOException e) {

@@ -26,8 +26,9 @@ public class StorageException extends RuntimeException {
         Throwable root = error;
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             storage |= isStorageError(cause);
-            if (where == null && namesLocation(cause)) {
-                where = firstLine(cause.getMessage());
+            if (where == null && namesLocation(cause)
+                    && !cause.getClass().getName().startsWith("org.apache.spark.")) {
+                where = abbreviate(firstLine(cause.getMessage()));
             }
             root = cause;
             if (cause.getCause() == cause) {
@@ -38,7 +39,7 @@ public class StorageException extends RuntimeException {
             return Optional.empty();
         }
         String why = root.getMessage() == null ? root.getClass().getSimpleName()
-                : firstLine(root.getMessage());
+                : abbreviate(firstLine(root.getMessage()));
         return Optional.of(where == null || where.contains(why) ? (where == null ? why : where)
                 : where + ": " + why);
     }
@@ -56,6 +57,10 @@ public class StorageException extends RuntimeException {
         return message != null && (message.contains("s3a://") || message.contains("s3://")
                 || message.contains("file:/")
                 || error instanceof IOException && message.contains(" on "));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     /** First line of {@code message}, without the AWS SDK's request details. */

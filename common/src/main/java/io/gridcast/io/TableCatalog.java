@@ -37,7 +37,7 @@ public final class TableCatalog {
 
     /** Creates the namespace and the table if missing. */
     public void ensure(TableDefinition definition) {
-        onStorage("create", definition, () -> {
+        onStorage("create or open", definition, () -> {
             spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
             spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(definition.name()) + " ("
                     + definition.columnsDdl() + ") USING iceberg"

@@ -53,6 +53,26 @@ public record Warehouse(String uri) {
         return Path.of(new org.apache.hadoop.fs.Path(uri).toUri().getPath());
     }
 
+    /**
+     * Checks that an {@code s3a://} warehouse can be reached with the configured endpoint and
+     * credentials, before a job reads its input. Other warehouses are checked when written.
+     *
+     * @throws StorageException naming the warehouse and the storage's reason
+     */
+    public void checkReachable(org.apache.hadoop.conf.Configuration hadoop) {
+        if (!uri.startsWith("s3a://")) {
+            return;
+        }
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(uri);
+        try {
+            root.getFileSystem(hadoop).exists(root);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new StorageException("Cannot reach warehouse " + uri + ": "
+                    + StorageException.reason(e).orElse(e.toString())
+                    + " (check the endpoint, the credentials and the bucket)", e);
+        }
+    }
+
     /** URI of {@code relative} under the warehouse root. */
     public String resolve(String relative) {
         return uri + "/" + relative;

@@ -37,6 +37,12 @@ final class JobContext implements AutoCloseable {
         LOG.info("{} run {} starting; warehouse {}", job, runId, warehouse.uri());
         LOG.debug("Settings:\n{}", settings.describe());
         this.spark = SparkSessions.create(settings);
+        try {
+            warehouse.checkReachable(spark.sparkContext().hadoopConfiguration());
+        } catch (RuntimeException e) {
+            spark.stop();
+            throw e;
+        }
         this.catalog = new TableCatalog(spark, settings);
     }
 

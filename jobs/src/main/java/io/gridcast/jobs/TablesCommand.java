@@ -82,14 +82,16 @@ final class TablesCommand implements Callable<Integer> {
 
     private static int printHistory(JobContext context, String table) {
         String name = existingTable(context, table);
+        // A snapshot made current again by a rollback appears twice in the history.
         List<Row> snapshots = context.spark.sql("SELECT s.committed_at, s.snapshot_id, "
-                + "s.parent_id, s.operation, s.summary['added-records'], "
-                + "s.summary['deleted-records'], s.summary['total-records'], "
-                + "h.is_current_ancestor FROM " + name + ".snapshots s LEFT JOIN " + name
-                + ".history h ON s.snapshot_id = h.snapshot_id ORDER BY s.committed_at")
-                .collectAsList();
+                + "s.parent_id, s.operation, coalesce(s.summary['added-records'], '0'), "
+                + "coalesce(s.summary['deleted-records'], '0'), s.summary['total-records'], "
+                + "h.is_current_ancestor FROM " + name + ".snapshots s LEFT JOIN (SELECT "
+                + "snapshot_id, bool_or(is_current_ancestor) AS is_current_ancestor FROM "
+                + name + ".history GROUP BY snapshot_id) h ON s.snapshot_id = h.snapshot_id "
+                + "ORDER BY s.committed_at").collectAsList();
         System.out.printf("%-26s %20s %10s %8s %8s %10s  %s%n", "committed (UTC)", "snapshot",
-                "operation", "added", "deleted", "total", "current line");
+                "operation", "added", "deleted", "total", "in current table");
         for (Row snapshot : snapshots) {
             System.out.printf("%-26s %20d %10s %8s %8s %10s  %s%n", snapshot.get(0),
                     snapshot.getLong(1), snapshot.get(3), snapshot.get(4), snapshot.get(5),

@@ -76,9 +76,10 @@ class S3FaultsTest {
                     work.resolve("missing-bucket.db"), s3.sparkSettings()));
 
             assertThat(failed.exitCode()).isEqualTo(1);
-            assertThat(failed.output()).containsOnlyOnce("ingest pjm-load failed: Cannot create "
-                    + "gridcast.gridcast.load_hourly in warehouse s3a://no-such-bucket/tables: ")
-                    .contains(": The specified bucket does not exist (nothing was published");
+            assertThat(failed.output()).containsOnlyOnce("ingest pjm-load failed: Cannot reach "
+                    + "warehouse s3a://no-such-bucket/tables: ")
+                    .contains(": The specified bucket does not exist (check the endpoint, the "
+                            + "credentials and the bucket)");
         }
     }
 
@@ -93,11 +94,36 @@ class S3FaultsTest {
                     work.resolve("wrong-credentials.db"), settings));
 
             assertThat(failed.exitCode()).isEqualTo(1);
-            assertThat(failed.output()).containsOnlyOnce("ingest pjm-load failed: Cannot create "
-                    + "gridcast.gridcast.load_hourly in warehouse " + WAREHOUSE + ": ")
-                    .contains("signature").doesNotContain("not-the-secret-key")
+            assertThat(failed.output()).containsOnlyOnce("ingest pjm-load failed: Cannot reach "
+                    + "warehouse " + WAREHOUSE + ": ")
+                    .contains(": Forbidden (check").doesNotContain("not-the-secret-key")
                     .doesNotContain(S3TestServer.SECRET_KEY);
         }
+    }
+
+    @Test
+    void unreachableEndpointFailsBeforeReading() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var settings = new java.util.HashMap<String, String>();
+        try (S3TestServer s3 = S3TestServer.start()) {
+            settings.putAll(s3.sparkSettings());
+        }
+        // The product's own retry settings, not the shorter ones of the other tests.
+        settings.remove("spark.hadoop.fs.s3a.attempts.maximum");
+        settings.remove("spark.hadoop.fs.s3a.retry.limit");
+        settings.put("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:" + closedPort);
+
+        CommandRun failed = CommandRun.errors(ingest(january, WAREHOUSE,
+                work.resolve("unreachable.db"), settings));
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).containsOnlyOnce("ingest pjm-load failed: Cannot reach "
+                + "warehouse " + WAREHOUSE + ": ").contains("Connection refused")
+                .doesNotContain("stage 1/2: parsed");
     }
 
     @Test

@@ -42,6 +42,10 @@ class TablesHistoryTest {
         assertThat(rollback).contains("now at snapshot " + snapshots.get(0));
         assertThat(CommandRun.succeeding("query", "--sql", query.toString(), "--set", "storage.warehouse=" + warehouse))
                 .contains("\n20.0\n");
+        String afterRollback = CommandRun.succeeding("tables", "--history", "price_hourly",
+                "--set", "storage.warehouse=" + warehouse);
+        assertThat(afterRollback).contains("tables --history: 2 snapshots of ")
+                .containsPattern(snapshots.get(1) + " .* no\n");
         assertThat(Gridcast.execute("tables", "--history", "no_such_table",
                 "--set", "storage.warehouse=" + warehouse)).isEqualTo(1);
     }
