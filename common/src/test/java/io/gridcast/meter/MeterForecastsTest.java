@@ -45,6 +45,26 @@ class MeterForecastsTest {
     }
 
     @Test
+    void nextDayForecastsStartAtMidnight() {
+        // From a midnight origin, persistence is h kWh short at step h (1..96), so its RMSE
+        // is sqrt(97 * 193 / 6), and yesterday is 96 kWh short at every step.
+        double[] ramp = new double[2016];
+        Arrays.setAll(ramp, i -> i);
+        MeterLstmOptions nextDay = new MeterLstmOptions(96, 96, 1, 8, 1, 64, 0.01, 0.67, 0, 11);
+
+        MeterEvaluation evaluation = new MeterForecasts(nextDay, CENTRAL).evaluate(series(ramp));
+
+        Map<String, MeterEvaluation.Score> scores = holdout(evaluation);
+        assertThat(scores.get("persistence").values() % 96).isZero();
+        assertThat(scores.get("persistence").values()).isPositive();
+        assertThat(scores.get("persistence").rmseKwh())
+                .isCloseTo(Math.sqrt(97.0 * 193 / 6), within(1e-9));
+        assertThat(scores.get("same_interval_yesterday").rmseKwh()).isCloseTo(96, within(1e-9));
+        assertThat(evaluation.forecasts()).allMatch(f -> f.originUtc().atZone(CENTRAL)
+                .toLocalTime().equals(java.time.LocalTime.MIDNIGHT));
+    }
+
+    @Test
     void testPeriodValuesDoNotReachTraining() {
         double[] daily = new double[2016];
         Arrays.setAll(daily, i -> 1 + Math.sin(2 * Math.PI * i / 96));
