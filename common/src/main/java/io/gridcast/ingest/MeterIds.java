@@ -22,8 +22,10 @@ final class MeterIds implements Serializable {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int ID_BYTES = 16;
     /** An ESIID as SMT writes it: digits, often behind a spreadsheet's apostrophe. */
-    private static final Pattern RAW_ID = Pattern.compile("'?(?<!\\d)(\\d{10,22})(?!\\d)");
+    private static final Pattern RAW_ID = Pattern.compile("'?(?<!\\d)(\\d{10,})(?!\\d)");
 
+    /** An ESIID in a file or folder name: 17 or 22 digits starting with 10, as Texas uses. */
+    private static final Pattern PATH_ID = Pattern.compile("(?<!\\d)(10(?:\\d{20}|\\d{15}))(?!\\d)");
     private static final Pattern REDACTED_ID = Pattern.compile("meter:([0-9a-f]{32})");
 
     private final byte[] key;
@@ -65,13 +67,28 @@ final class MeterIds implements Serializable {
         if (redacted.find()) {
             return redacted.group(1);
         }
-        Matcher esiid = RAW_ID.matcher(name);
+        Matcher esiid = PATH_ID.matcher(name);
         return esiid.find() ? hash(esiid.group(1)) : hash(name);
     }
 
-    /** Replaces every ESIID-like run of 10 to 22 digits in {@code line} by its pseudonym. */
+    /**
+     * Replaces every ESIID in {@code path} by its pseudonym. Only ESIID-shaped runs (17 or 22
+     * digits from 10) are replaced, so that dates and other numbers in names stay readable.
+     */
+    String redactPath(String path) {
+        return replace(PATH_ID, path);
+    }
+
+    /**
+     * Replaces every run of 10 or more digits in {@code line}, which may be an ESIID or hold
+     * one, by its pseudonym.
+     */
     String redact(String line) {
-        Matcher matcher = RAW_ID.matcher(line);
+        return replace(RAW_ID, line);
+    }
+
+    private String replace(Pattern ids, String line) {
+        Matcher matcher = ids.matcher(line);
         StringBuilder redacted = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(redacted, "meter:" + hash(matcher.group(1)));

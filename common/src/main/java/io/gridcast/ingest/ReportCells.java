@@ -27,7 +27,8 @@ final class ReportCells {
             for (String field : layout.requiredFields()) {
                 if (!fieldIndex.containsKey(field)) {
                     throw new InvalidInputException("Missing column " + field + " in "
-                            + sourceFile + " (header: " + String.join(",", names) + ")");
+                            + sourceFile + " (header: "
+                            + layout.redact(String.join(",", names)) + ")");
                 }
             }
             layout.checkOtherColumns(sourceFile, new ArrayList<>(otherColumns.keySet()));

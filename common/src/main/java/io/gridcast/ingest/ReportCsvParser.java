@@ -44,7 +44,7 @@ final class ReportCsvParser {
      */
     ParsedFile<ParsedRow> parse(String sourceFile, BufferedReader source) {
         // A file name may carry a personal identifier, such as a meter id: redacted alike.
-        String storedSource = layout.redact(sourceFile);
+        String storedSource = layout.redactPath(sourceFile);
         try {
             return parseLines(storedSource, source);
         } catch (IOException e) {
@@ -86,7 +86,8 @@ final class ReportCsvParser {
                 accepted.add(new ParsedRow(parseLine(fileLayout, line, header), sourceFile,
                         lineNumber, stored));
             } catch (RowRejection | InvalidTimeLabelException e) {
-                rejected.add(new RejectedRow(sourceFile, lineNumber, stored, e.getMessage()));
+                rejected.add(new RejectedRow(sourceFile, lineNumber, stored,
+                        fileLayout.redact(e.getMessage())));
             }
         }
         if (lineNumber == 1) {

@@ -104,7 +104,7 @@ public final class ReportIngest {
         List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), input,
                 List.of(".csv", ".csv.gz", ".zip"));
         LOG.info("Reading {} {} file(s) from {}", files.size(), report.layout().description(),
-                input);
+                report.layout().redactPath(input));
 
         Dataset<Row> parsed = parse(report.layout(), files).cache();
         List<Row> perSource = parsed.groupBy("source_file")
@@ -210,7 +210,11 @@ public final class ReportIngest {
      */
     public void publish(TableCatalog catalog, Result result) {
         if (!result.isEmpty()) {
-            catalog.replace(result.report().table(), result.tableRows(), replacedSlice(result));
+            String revision = result.report().revisionColumn();
+            // A row read again with an older revision than the stored one leaves it in place.
+            catalog.replace(result.report().table(), result.tableRows(), replacedSlice(result),
+                    revision == null ? "true" : "s." + revision + " >= t." + revision + " OR t."
+                            + revision + " IS NULL");
         }
         catalog.replace(Tables.REJECTS, result.rejects(), "t.job = "
                 + TableCatalog.sqlString(result.report().job())

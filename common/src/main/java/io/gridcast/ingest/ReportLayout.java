@@ -55,6 +55,14 @@ interface ReportLayout extends Serializable {
     }
 
     /**
+     * Returns {@code path}, a file or folder name, as it may be stored and logged. By default
+     * the path itself.
+     */
+    default String redactPath(String path) {
+        return path;
+    }
+
+    /**
      * Finishes one file's rows once every line is parsed, for values that depend on the
      * order of rows within the file. By default the rows as parsed.
      */

@@ -154,6 +154,11 @@ final class SmtIntervalLayout implements ReportLayout {
         return meterIds.redact(rawLine);
     }
 
+    @Override
+    public String redactPath(String path) {
+        return meterIds.redactPath(path);
+    }
+
     /**
      * Reads one row. The UTC start and the local labels of a row in the repeated fall-back
      * hour are left null here and set by {@link #completeFile}, which reads the rows in file order.

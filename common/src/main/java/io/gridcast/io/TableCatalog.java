@@ -77,6 +77,16 @@ public final class TableCatalog {
      * @param rows rows with the table's columns and unique keys
      */
     public void replace(TableDefinition definition, Dataset<Row> rows, String replacedSlice) {
+        replace(definition, rows, replacedSlice, "true");
+    }
+
+    /**
+     * Replaces a slice as {@link #replace(TableDefinition, Dataset, String)} does, but updates
+     * a stored row only where {@code updateCondition} (SQL over {@code t}, stored, and
+     * {@code s}, new) holds, e.g. where the new row is a later revision.
+     */
+    public void replace(TableDefinition definition, Dataset<Row> rows, String replacedSlice,
+            String updateCondition) {
         ensure(definition);
         String view = "gridcast_publish_" + definition.name();
         rows.select(definition.columnNames().stream()
@@ -90,7 +100,7 @@ public final class TableCatalog {
         try {
             onStorage("publish", definition, () -> spark.sql("MERGE INTO " + qualified(definition.name()) + " t USING " + view + " s ON "
                     + keyMatch
-                    + " WHEN MATCHED THEN UPDATE SET *"
+                    + " WHEN MATCHED AND (" + updateCondition + ") THEN UPDATE SET *"
                     + " WHEN NOT MATCHED THEN INSERT *"
                     + " WHEN NOT MATCHED BY SOURCE AND (" + replacedSlice + ") THEN DELETE"));
         } catch (org.apache.iceberg.exceptions.ValidationException

@@ -35,6 +35,12 @@ public final class MeterForecasts {
     /** Runs both evaluations on {@code series}. */
     public MeterEvaluation evaluate(MeterSeries series) {
         int split = (int) (series.length() * options.trainFraction());
+        if (testOrigins(series, split, series.length()).isEmpty()) {
+            throw new IllegalArgumentException("Not enough data for meter " + series.meterId()
+                    + ": " + series.length() + " intervals leave no test interval after the "
+                    + Math.round(options.trainFraction() * 100) + " % split with a week of "
+                    + "history before it (more than a week of data is needed)");
+        }
         Accumulator holdout = new Accumulator("holdout");
         long started = System.nanoTime();
         int trainSamples = fold(series, split, series.length(), holdout, null);

@@ -85,6 +85,11 @@ public final class MeterLstmRun {
      */
     public Outcome run(ModelRegistry registry, boolean withSharedModel, String runId,
             Instant runTime) {
+        if (!spark.catalog().tableExists(catalog.qualified(Tables.METER_INTERVAL.name()))) {
+            throw new io.gridcast.ingest.InvalidInputException("Table not found: "
+                    + catalog.qualified(Tables.METER_INTERVAL.name())
+                    + ": run gridcast ingest smt first");
+        }
         Dataset<Row> usage = catalog.read(Tables.METER_INTERVAL.name())
                 .filter(col("channel").equalTo("consumption"))
                 .select("meter_id", "interval_start_utc", "energy_kwh").cache();
@@ -105,6 +110,10 @@ public final class MeterLstmRun {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<MeterScores> meters = new ArrayList<>(evaluations.map(e -> new MeterScores(
                 e.meterId(), e.gapIntervals(), e.trainSeconds(), e.scores())).collect());
+        if (meters.stream().allMatch(meter -> meter.scores().isEmpty())) {
+            throw new io.gridcast.ingest.InvalidInputException("No meter has enough data to "
+                    + "train and score an LSTM (see the warnings above); nothing was registered");
+        }
 
         MultiLayerNetwork shared = null;
         double sharedSeconds = 0;

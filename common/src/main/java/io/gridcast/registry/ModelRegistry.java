@@ -64,7 +64,7 @@ public final class ModelRegistry {
                 version.stage(), version.runId());
         catalog.append(Tables.MODEL_REGISTRY,
                 spark.createDataFrame(List.of(row), Tables.MODEL_REGISTRY.schema()));
-        LOG.info("Registered {} version {} at {}", version.modelName(), version.modelVersion(),
-                version.artifactUri());
+        LOG.info("Registered {} version {}{}", version.modelName(), version.modelVersion(),
+                version.artifactUri() == null ? "" : " at " + version.artifactUri());
     }
 }

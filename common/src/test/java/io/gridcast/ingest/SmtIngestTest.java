@@ -105,7 +105,7 @@ class SmtIngestTest extends SparkTestBase {
         ingest(repositoryRoot().resolve("data/samples/smt_interval"), "run-private");
 
         List<Row> rejects = new TableCatalog(spark, settings).read("rejects")
-                .filter("job = 'smt'").collectAsList();
+                .filter("job = 'smt' AND run_id = 'run-private'").collectAsList();
         assertThat(rejects).hasSize(4);
         assertThat(rejects).allMatch(r -> r.<String>getAs("reason")
                 .startsWith("Nonexistent local time 02:"));
@@ -223,5 +223,34 @@ class SmtIngestTest extends SparkTestBase {
         assertThat(result.rejects().first().<String>getAs("reason"))
                 .isEqualTo("Nonexistent local time 02:15 on 2022-03-13 (spring-forward gap)"
                         + " with blank usage, as SMT writes it");
+    }
+
+    @Test
+    void olderRevisionLaterKeepsStoredOne() throws Exception {
+        Path newer = Files.createTempDirectory("smt-newer");
+        Path older = Files.createTempDirectory("smt-older");
+        Files.write(newer.resolve("IntervalData.csv"), List.of(HEADER, row("08/01/2022",
+                "08/05/2022 06:00:00", "10:00", "10:15", "1.25", "A", "Consumption")));
+        Files.write(older.resolve("IntervalData.csv"), List.of(HEADER, row("08/01/2022",
+                "08/02/2022 06:00:00", "10:00", "10:15", "1.5", "E", "Consumption")));
+
+        ingest(newer, "run-newer");
+        ingest(older, "run-older");
+
+        Row stored = new TableCatalog(spark, settings).read("meter_interval")
+                .filter("interval_start_utc = TIMESTAMP '2022-08-01 15:00:00'").first();
+        assertThat(stored.<Double>getAs("energy_kwh")).isEqualTo(1.25);
+    }
+
+    @Test
+    void rejectReasonsHideEsiid() throws Exception {
+        Path input = Files.createTempDirectory("smt-reason");
+        Files.write(input.resolve("IntervalData.csv"), List.of(HEADER, row("09/01/2022", "",
+                "00:00", "00:15", "x" + ESIID, "A", "Consumption")));
+
+        ReportIngest.Result result = ingest(input, "run-reason");
+
+        String reason = result.rejects().first().getAs("reason");
+        assertThat(reason).startsWith("Invalid USAGE_KWH xmeter:").doesNotContain(ESIID);
     }
 }

@@ -78,7 +78,8 @@ final class TrainMeterLstmCommand implements Callable<Integer> {
                 "values", "RMSE kWh", "MAE kWh", "LSTM skill");
         for (MeterLstmRun.MeterScores meter : outcome.meters()) {
             if (meter.scores().isEmpty()) {
-                out.printf("%-10s not scored: too little data without gaps (see the log)%n",
+                out.printf("%-10s not scored: not enough data (the warning in the log says "
+                        + "why)%n",
                         meter.meterId().substring(0, 8));
             }
             for (MeterEvaluation.Score score : meter.scores()) {

@@ -50,6 +50,18 @@ class PipelineSmtTest {
         assertThat(recomputed.get("lstm_shared")[0]).isLessThan(testStd);
     }
 
+    @Test
+    void trainWithoutMetersSaysIngestFirst() throws Exception {
+        Path warehouse = Files.createTempDirectory("train-no-meters");
+
+        CommandRun failed = CommandRun.errors("train", "meter-lstm", "--warehouse",
+                warehouse.toString(), "--set", "spark.master=local[1]");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("train meter-lstm failed: Table not found: "
+                + "gridcast.gridcast.meter_interval: run gridcast ingest smt first");
+    }
+
     /** RMSE per model from the summary line, e.g. "lstm 0.2079, persistence 0.3018". */
     private static Map<String, Double> printedHoldoutRmse(String output) {
         Matcher line = Pattern.compile("holdout RMSE kWh: ([^;]+);").matcher(output);
