@@ -11,13 +11,16 @@ import java.util.Optional;
  */
 public class StorageException extends RuntimeException {
 
+    /** An unreadable input surfaces while a table is written, since Spark reads lazily. */
+    private static final String INPUT_ERROR = "io.gridcast.ingest.InvalidInputException";
+
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
 
     /**
      * Returns a one-line reason when {@code error} comes from storage (an I/O error or an AWS
-     * client error anywhere in its causes), e.g. {@code Failed to create file:
+     * client error anywhere in its causes, and no input error), e.g. {@code Failed to create file:
      * s3a://bucket/... : The specified bucket does not exist}.
      */
     public static Optional<String> reason(Throwable error) {
@@ -25,6 +28,9 @@ public class StorageException extends RuntimeException {
         boolean storage = false;
         Throwable root = error;
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals(INPUT_ERROR)) {
+                return Optional.empty();
+            }
             storage |= isStorageError(cause);
             if (where == null && namesLocation(cause)
                     && !cause.getClass().getName().startsWith("org.apache.spark.")) {
