@@ -4,7 +4,7 @@ per interval as ERCOT posts them), starting 2025-11-01, into OUTPUT_FOLDER.
     python3 bench/generate_ercot_rt.py REPOSITORY_ROOT OUTPUT_FOLDER DAYS
 
 The rows are the bundled NP6-905-CD report's 1,123 settlement points, with prices scaled by a
-seeded random daily shape; the fall-back day 2025-11-02 has the repeated hour flagged Y.
+seeded random daily shape. The fall-back day 2025-11-02 has the repeated hour flagged Y.
 """
 import datetime, io, os, random, sys, zipfile
 root, out, days = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -1,6 +1,7 @@
-"""Times one training epoch of the household usage LSTM in PyTorch, for comparison with the
-DL4J network gridcast trains: the same inputs (scaled usage, time of day and day of week as
-sine and cosine), look-back, layer sizes, loss, optimiser and batch size.
+"""Times one training epoch of the household usage LSTM in PyTorch, to compare with DL4J.
+
+The network is the one gridcast trains: the same inputs (scaled usage, time of day and day of
+week as sine and cosine), look-back, layer sizes, loss, optimiser and batch size.
 
     /usr/bin/python3 bench/lstm_epoch_torch.py SMT_EXPORT.csv.gz EPOCHS UNITS LOOK_BACK BATCH
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks writing the same table to a loopback S3 server and to the local file system, in
-# one run: `gridcast ingest ercot --report rt-spp` on the same generated input, once with a
-# local warehouse and once with an s3a:// warehouse on S3Proxy (127.0.0.1, file-system store).
+# one run. `gridcast ingest ercot --report rt-spp` reads the same generated input twice: once
+# into a local warehouse, once into an s3a:// warehouse on S3Proxy (127.0.0.1, file store).
 #
 #   bench/run-s3-write.sh [DAYS [INPUT_FOLDER]]
 #

@@ -107,6 +107,25 @@ public final class S3TestServer implements AutoCloseable {
         return settings;
     }
 
+    /** Returns {@code settings} with {@link #sparkSettings} added. */
+    public io.gridcast.config.Settings applyTo(io.gridcast.config.Settings settings) {
+        io.gridcast.config.Settings result = settings;
+        for (Map.Entry<String, String> setting : sparkSettings().entrySet()) {
+            result = result.with(setting.getKey(), setting.getValue());
+        }
+        return result;
+    }
+
+    /** Turns settings into command-line options: {@code --set key=value} for each. */
+    public static List<String> setOptions(Map<String, String> settings) {
+        List<String> options = new java.util.ArrayList<>();
+        settings.forEach((key, value) -> {
+            options.add("--set");
+            options.add(key + "=" + value);
+        });
+        return options;
+    }
+
     /** Copies local files into {@code s3a://bucket/prefix/} through the S3A client. */
     public void upload(List<Path> files, String bucket, String prefix) throws IOException {
         URI root = URI.create("s3a://" + bucket + "/");
@@ -133,7 +152,7 @@ public final class S3TestServer implements AutoCloseable {
         return copies;
     }
 
-    /** Whether {@code uri} ({@code s3a://...}) names an existing object or folder. */
+    /** Tells whether {@code uri} ({@code s3a://...}) names an existing object or folder. */
     public boolean exists(String uri) throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
         try (FileSystem s3 = FileSystem.newInstance(path.toUri(), hadoopConfiguration())) {

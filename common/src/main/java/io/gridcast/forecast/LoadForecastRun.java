@@ -4,14 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
 import io.gridcast.registry.InputFingerprint;
 import io.gridcast.registry.ModelArtifacts;
 import io.gridcast.registry.ModelRegistry;
 import io.gridcast.registry.ModelVersion;
+import io.gridcast.registry.RegistryJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LoadForecastRun {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FINGERPRINT_COLUMNS =
             List.of("iso", "zone", "interval_start_utc", "load_mw");
 
@@ -93,11 +91,13 @@ public final class LoadForecastRun {
             String fingerprint, String runId, Instant runTime) {
         TimeSplit split = outcome.split();
         ModelVersion candidate = new ModelVersion(modelName(model, iso, zone), 0, "xgboost",
-                "load_mw", iso, zone, json(parameterMap()), json(trained.featureCols()),
-                json(metricsJson(model, trained, outcome)), split.trainStart(), split.trainEnd(),
+                "load_mw", iso, zone, RegistryJson.write(parameterMap()),
+                RegistryJson.write(trained.featureCols()),
+                RegistryJson.write(metricsJson(model, trained, outcome)), split.trainStart(),
+                split.trainEnd(),
                 split.validationStart(), split.validationEnd(), split.testStart(),
                 split.testEnd(), inputRows, fingerprint, null, Versions.gridcast(),
-                json(Versions.libraries(spark)), runTime, "candidate", runId);
+                RegistryJson.write(Versions.libraries(spark)), runTime, "candidate", runId);
         int version = registry.nextVersion(candidate.modelName());
         String artifact = registry.artifactUri(candidate.modelName(), version);
         ModelArtifacts.save(trained.model(), artifact, spark.sparkContext().hadoopConfiguration());
@@ -160,13 +160,5 @@ public final class LoadForecastRun {
                 + TableCatalog.sqlList(List.of(model, calendarOnly, naive))
                 + " AND t.operating_date BETWEEN DATE '" + split.testStart() + "' AND DATE '"
                 + split.testEnd() + "'");
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write JSON for " + value, e);
-        }
     }
 }

@@ -115,14 +115,14 @@ public final class ReportIngest {
 
         Copies.Split copies = Copies.split(parsed.filter(col("reason").isNull()).drop("reason"),
                 report.key(), report.values());
-        Dataset<Row> kept = copies.kept();
+        Dataset<Row> uniqueRows = copies.kept();
         long superseded = 0;
         if (report.revisionColumn() != null) {
-            Dataset<Row> ranked = latestRevisionFirst(kept, report).cache();
+            Dataset<Row> ranked = latestRevisionFirst(uniqueRows, report).cache();
             superseded = ranked.filter(col("revision_rank").gt(1)).count();
-            kept = ranked.filter(col("revision_rank").equalTo(1)).drop("revision_rank");
+            uniqueRows = ranked.filter(col("revision_rank").equalTo(1)).drop("revision_rank");
         }
-        Dataset<Row> tableRows = report.tableRows().apply(kept)
+        Dataset<Row> tableRows = report.tableRows().apply(uniqueRows)
                 .withColumn("run_id", lit(runId))
                 .select(columns(report.table().columnNames()));
         Dataset<Row> rejects = parsed.filter(col("reason").isNotNull())

@@ -44,10 +44,12 @@ public class StorageException extends RuntimeException {
         if (!storage) {
             return Optional.empty();
         }
-        String why = root.getMessage() == null ? root.getClass().getSimpleName()
+        String rootReason = root.getMessage() == null ? root.getClass().getSimpleName()
                 : abbreviate(firstLine(root.getMessage()));
-        return Optional.of(where == null || where.contains(why) ? (where == null ? why : where)
-                : where + ": " + why);
+        if (where == null) {
+            return Optional.of(rootReason);
+        }
+        return Optional.of(where.contains(rootReason) ? where : where + ": " + rootReason);
     }
 
     private static boolean isStorageError(Throwable error) {
@@ -57,7 +59,10 @@ public class StorageException extends RuntimeException {
                 || type.startsWith("org.apache.iceberg.exceptions.RuntimeIOException");
     }
 
-    /** Whether the message names a URI, or an S3A operation on a key ("Writing Object on k"). */
+    /**
+     * Tells whether the message names a URI or an S3A operation on a key, such as "Writing
+     * Object on k".
+     */
     private static boolean namesLocation(Throwable error) {
         String message = error.getMessage();
         return message != null && (message.contains("s3a://") || message.contains("s3://")
@@ -72,7 +77,8 @@ public class StorageException extends RuntimeException {
     /** First line of {@code message}, without the AWS SDK's request details. */
     private static String firstLine(String message) {
         String line = message.lines().findFirst().orElse("");
-        for (String detail : new String[] {" (Service: ", ": com.amazonaws.", ": software.amazon."}) {
+        String[] details = {" (Service: ", ": com.amazonaws.", ": software.amazon."};
+        for (String detail : details) {
             int at = line.indexOf(detail);
             if (at > 0) {
                 line = line.substring(0, at);

@@ -38,7 +38,7 @@ public record MeterLstmOptions(int lookBackIntervals, int horizonIntervals, int 
         }
     }
 
-    /** The forecaster these settings describe. */
+    /** Builds the forecaster these settings describe. */
     public LstmForecaster forecaster() {
         return new LstmForecaster(UsageWindows.INPUTS, horizonIntervals, layers, units,
                 learningRate, seed);

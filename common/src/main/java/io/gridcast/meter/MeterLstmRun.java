@@ -2,14 +2,13 @@ package io.gridcast.meter;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.forecast.Versions;
 import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
 import io.gridcast.registry.InputFingerprint;
 import io.gridcast.registry.ModelRegistry;
 import io.gridcast.registry.ModelVersion;
+import io.gridcast.registry.RegistryJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +45,6 @@ public final class MeterLstmRun {
     public static final String SHARED_MODEL = "meter-lstm-shared";
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterLstmRun.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FINGERPRINT_COLUMNS =
             List.of("meter_id", "interval_start_utc", "energy_kwh");
 
@@ -108,46 +106,62 @@ public final class MeterLstmRun {
                 inputRows);
         JavaRDD<MeterEvaluation> evaluations = training.perMeter(series)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        List<MeterScores> meters = new ArrayList<>(evaluations.map(e -> new MeterScores(
-                e.meterId(), e.gapIntervals(), e.trainSeconds(), e.scores())).collect());
+        List<MeterScores> meters = scoresOf(evaluations);
         if (meters.stream().allMatch(meter -> meter.scores().isEmpty())) {
             throw new io.gridcast.ingest.InvalidInputException("No meter has enough data to "
                     + "train and score an LSTM (see the warnings above); nothing was registered");
         }
 
         MultiLayerNetwork shared = null;
+        JavaRDD<MeterEvaluation> sharedEvaluations = null;
         double sharedSeconds = 0;
         if (withSharedModel) {
             LOG.info("Training one LSTM shared by {} meter(s) with parameter averaging",
                     meterIds.size());
             long started = System.nanoTime();
             MeterLstmTraining.Shared result = training.shared(series);
-            JavaRDD<MeterEvaluation> sharedEvaluations =
-                    result.evaluations().persist(StorageLevel.MEMORY_AND_DISK());
+            sharedEvaluations = result.evaluations().persist(StorageLevel.MEMORY_AND_DISK());
             Map<String, List<MeterEvaluation.Score>> sharedScores = new java.util.HashMap<>();
-            sharedEvaluations.map(e -> new MeterScores(e.meterId(), e.gapIntervals(),
-                    e.trainSeconds(), e.scores())).collect()
+            scoresOf(sharedEvaluations)
                     .forEach(scores -> sharedScores.put(scores.meterId(), scores.scores()));
             sharedSeconds = (System.nanoTime() - started) / 1e9;
             shared = result.network();
             meters = withShared(meters, sharedScores);
-            evaluations = evaluations.union(sharedEvaluations);
         }
 
-        long forecastRows = publishForecasts(evaluations, meterIds, runId);
+        long forecastRows = publishForecasts(sharedEvaluations == null ? evaluations
+                : evaluations.union(sharedEvaluations), meterIds, runId);
         String fingerprint = InputFingerprint.of(usage, FINGERPRINT_COLUMNS);
+        LocalDate[] span = localDates(usage);
         List<ModelVersion> registered = new ArrayList<>();
         registered.add(register(registry, PER_METER_MODEL, MeterForecasts.LSTM, meters, null,
-                usage, inputRows, fingerprint, runId, runTime));
+                span, inputRows, fingerprint, runId, runTime));
         if (shared != null) {
             registered.add(register(registry, SHARED_MODEL, MeterForecasts.LSTM_SHARED, meters,
-                    shared, usage, inputRows, fingerprint, runId, runTime));
+                    shared, span, inputRows, fingerprint, runId, runTime));
         }
         evaluations.unpersist();
+        if (sharedEvaluations != null) {
+            sharedEvaluations.unpersist();
+        }
         series.unpersist();
         usage.unpersist();
         return new Outcome(meters, forecastRows, registered, sharedSeconds,
                 metrics(meters, MeterForecasts.LSTM));
+    }
+
+    /** Returns the local dates of the first and last interval of {@code usage}. */
+    private LocalDate[] localDates(Dataset<Row> usage) {
+        Row span = usage.agg(org.apache.spark.sql.functions.min("interval_start_utc"),
+                org.apache.spark.sql.functions.max("interval_start_utc")).first();
+        return new LocalDate[] {((Instant) span.get(0)).atZone(zone).toLocalDate(),
+            ((Instant) span.get(1)).atZone(zone).toLocalDate()};
+    }
+
+    /** Collects the scores of {@code evaluations}, leaving their forecasts in the tasks. */
+    private static List<MeterScores> scoresOf(JavaRDD<MeterEvaluation> evaluations) {
+        return new ArrayList<>(evaluations.map(e -> new MeterScores(e.meterId(),
+                e.gapIntervals(), e.trainSeconds(), e.scores())).collect());
     }
 
     private static List<MeterScores> withShared(List<MeterScores> meters,
@@ -179,18 +193,17 @@ public final class MeterLstmRun {
     }
 
     private ModelVersion register(ModelRegistry registry, String name, String model,
-            List<MeterScores> meters, MultiLayerNetwork network, Dataset<Row> usage,
+            List<MeterScores> meters, MultiLayerNetwork network, LocalDate[] span,
             long inputRows, String fingerprint, String runId, Instant runTime) {
-        Row span = usage.agg(org.apache.spark.sql.functions.min("interval_start_utc"),
-                org.apache.spark.sql.functions.max("interval_start_utc")).first();
-        LocalDate first = ((Instant) span.get(0)).atZone(zone).toLocalDate();
-        LocalDate last = ((Instant) span.get(1)).atZone(zone).toLocalDate();
+        LocalDate first = span[0];
+        LocalDate last = span[1];
         ModelVersion candidate = new ModelVersion(name, 0, "dl4j-lstm", "energy_kwh",
-                "ERCOT", meters.size() + " meter(s)", json(parameters()),
-                json(List.of("energy_kwh (scaled)", "time_of_day_sin", "time_of_day_cos",
-                        "day_of_week_sin", "day_of_week_cos")),
-                json(metrics(meters, model)), first, null, null, null, null, last, inputRows,
-                fingerprint, null, Versions.gridcast(), json(Versions.libraries(spark)),
+                "ERCOT", meters.size() + " meter(s)", RegistryJson.write(parameters()),
+                RegistryJson.write(List.of("energy_kwh (scaled)", "time_of_day_sin",
+                        "time_of_day_cos", "day_of_week_sin", "day_of_week_cos")),
+                RegistryJson.write(metrics(meters, model)), first, null, null, null, null, last,
+                inputRows, fingerprint, null, Versions.gridcast(),
+                RegistryJson.write(Versions.libraries(spark)),
                 runTime, "candidate", runId);
         int version = registry.nextVersion(name);
         String artifact = network == null ? null : registry.artifactUri(name, version);
@@ -264,14 +277,6 @@ public final class MeterLstmRun {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save model to " + artifactUri, e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write JSON for " + value, e);
         }
     }
 }

@@ -23,7 +23,7 @@ public final class UsageWindows {
     }
 
     /**
-     * Origins in {@code [from, to - horizon]}, every {@code step} intervals, whose inputs and
+     * Returns the origins in {@code [from, to - horizon]}, every {@code step} intervals, whose inputs and
      * labels all have values.
      */
     public static List<Integer> origins(MeterSeries series, int from, int to, int lookBack,
@@ -37,7 +37,10 @@ public final class UsageWindows {
         return origins;
     }
 
-    /** Samples of {@code origins}: features {@code [n, INPUTS, lookBack]}, labels {@code [n, horizon]}. */
+    /**
+     * Builds the samples of {@code origins}: features {@code [n, INPUTS, lookBack]} and labels
+     * {@code [n, horizon]}.
+     */
     public static DataSet dataSet(MeterSeries series, List<Integer> origins, int lookBack,
             int horizon, UsageScaler scaler, ZoneId zone) {
         INDArray features = Nd4j.zeros(origins.size(), INPUTS, lookBack);

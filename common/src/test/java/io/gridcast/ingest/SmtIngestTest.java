@@ -56,7 +56,7 @@ class SmtIngestTest extends SparkTestBase {
         return String.join(",", "'" + ESIID, date, revision, start, end, kwh, flag, channel);
     }
 
-    /** A fall-back day as SMT writes it: 100 rows, the first standard-time one 02:00 to 01:15. */
+    /** Returns the 100 rows of a fall-back day as SMT writes them, with "02:00 to 01:15". */
     private static List<String> fallBackDay(String channel) {
         List<String> lines = new ArrayList<>();
         LocalTime time = LocalTime.MIDNIGHT;

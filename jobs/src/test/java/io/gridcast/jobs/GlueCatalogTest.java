@@ -118,10 +118,7 @@ class GlueCatalogTest {
                 catalog + "s3.path-style-access", "true",
                 catalog + "s3.access-key-id", S3TestServer.ACCESS_KEY,
                 catalog + "s3.secret-access-key", S3TestServer.SECRET_KEY));
-        settings.forEach((key, value) -> {
-            args.add("--set");
-            args.add(key + "=" + value);
-        });
+        args.addAll(S3TestServer.setOptions(settings));
         return args.toArray(String[]::new);
     }
 

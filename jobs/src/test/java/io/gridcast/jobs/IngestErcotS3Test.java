@@ -27,10 +27,7 @@ class IngestErcotS3Test {
             List<String> args = new ArrayList<>(List.of("ingest", "ercot", "--report", "dam-spp",
                     "--input", "s3a://ercot-reports/dam/", "--set", "storage.warehouse=" + warehouse,
                     "--set", "spark.master=local[2]"));
-            s3.sparkSettings().forEach((key, value) -> {
-                args.add("--set");
-                args.add(key + "=" + value);
-            });
+            args.addAll(S3TestServer.setOptions(s3.sparkSettings()));
             String output = CommandRun.succeeding(args.toArray(String[]::new));
 
             assertThat(output).contains("rows read 25872, accepted 25872, rejected 0, "

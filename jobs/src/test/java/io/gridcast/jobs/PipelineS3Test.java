@@ -36,9 +36,9 @@ class PipelineS3Test {
         Path input = pjmSlice(work);
         try (S3TestServer s3 = S3TestServer.start()) {
             s3.createBucket(BUCKET);
-            Settings onS3 = withS3(SparkTestBase.testSettings(work.resolve("unused"))
+            Settings onS3 = s3.applyTo(SparkTestBase.testSettings(work.resolve("unused"))
                     .with("storage.warehouse", S3_WAREHOUSE)
-                    .with("catalog.jdbc-uri", "jdbc:sqlite:" + work.resolve("s3-catalog.db")), s3);
+                    .with("catalog.jdbc-uri", "jdbc:sqlite:" + work.resolve("s3-catalog.db")));
             Settings onDisk = SparkTestBase.testSettings(work.resolve("warehouse"));
 
             String s3Output = CommandRun.succeeding(pipelineArgs(input, onS3));
@@ -79,14 +79,6 @@ class PipelineS3Test {
         return input;
     }
 
-    private static Settings withS3(Settings settings, S3TestServer s3) {
-        Settings result = settings;
-        for (var setting : s3.sparkSettings().entrySet()) {
-            result = result.with(setting.getKey(), setting.getValue());
-        }
-        return result;
-    }
-
     private static String[] pipelineArgs(Path input, Settings settings) {
         List<String> args = new ArrayList<>(List.of("pipeline", "pjm-load",
                 "--input", input.toString(), "--test-start", "2018-04-01",
@@ -104,7 +96,7 @@ class PipelineS3Test {
         return args.toArray(String[]::new);
     }
 
-    /** The summary lines without their elapsed times. */
+    /** Returns the summary lines without their elapsed times. */
     private static List<String> summaryCounts(String output) {
         return output.lines().filter(line -> line.contains("rows read"))
                 .map(line -> line.replaceAll("[0-9.]+ s\\b", "")).toList();

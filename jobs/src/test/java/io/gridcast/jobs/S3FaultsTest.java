@@ -145,21 +145,15 @@ class S3FaultsTest {
                 "--input", input.toString(), "--warehouse", warehouse,
                 "--set", "catalog.jdbc-uri=jdbc:sqlite:" + catalog,
                 "--set", "spark.master=local[2]", "--set", "spark.sql.shuffle.partitions=4"));
-        s3Settings.forEach((key, value) -> {
-            args.add("--set");
-            args.add(key + "=" + value);
-        });
+        args.addAll(S3TestServer.setOptions(s3Settings));
         return args.toArray(String[]::new);
     }
 
     /** Rows and snapshots of the published {@code load_hourly}. */
     private static List<Long> publishedRows(Path catalog, S3TestServer s3) {
-        Settings settings = SparkTestBase.testSettings(work.resolve("unused"))
+        Settings settings = s3.applyTo(SparkTestBase.testSettings(work.resolve("unused"))
                 .with("storage.warehouse", WAREHOUSE)
-                .with("catalog.jdbc-uri", "jdbc:sqlite:" + catalog);
-        for (var setting : s3.sparkSettings().entrySet()) {
-            settings = settings.with(setting.getKey(), setting.getValue());
-        }
+                .with("catalog.jdbc-uri", "jdbc:sqlite:" + catalog));
         try (SparkSession spark = SparkSessions.create(settings)) {
             String table = new TableCatalog(spark, settings).qualified("load_hourly");
             return List.of(spark.table(table).count(),
