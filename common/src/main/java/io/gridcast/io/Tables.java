@@ -166,10 +166,81 @@ public final class Tables {
             List.of("meter_id", "evaluation", "model", "origin_utc", "interval_start_utc"),
             "evaluation");
 
+    public static final TableDefinition PRICE_INPUTS_HOURLY = new TableDefinition(
+            "price_inputs_hourly", List.of(
+            new Column("market", "string", "Market, e.g. DE or PJM"),
+            new Column("delivery_date", "date", "Market-local delivery day"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("price_per_mwh", "double", "Day-ahead price; may be negative"),
+            new Column("currency", "string", "Currency of the price"),
+            new Column("exogenous_1", "double", "First exogenous series"),
+            new Column("exogenous_2", "double", "Second exogenous series"),
+            new Column("exogenous_1_name", "string", "Header of the first exogenous series"),
+            new Column("exogenous_2_name", "string", "Header of the second exogenous series"),
+            new Column("source_file", "string", "URI of the file the row came from"),
+            new Column("source_line", "bigint", "Line of the row in its file, header is line 1"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("market", "delivery_date", "hour_ending"),
+            "market");
+
+    public static final TableDefinition PRICE_FORECASTS = new TableDefinition("price_forecasts",
+            List.of(
+            new Column("market", "string", "Market of the prices, e.g. DE or PJM"),
+            new Column("model", "string", "naive, lear, mlp or cnn_lstm"),
+            new Column("delivery_date", "date", "Market-local delivery day"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("predicted_price_per_mwh", "double",
+                    "Forecast made the day before delivery, currency per MWh"),
+            new Column("actual_price_per_mwh", "double", "Cleared day-ahead price"),
+            new Column("currency", "string", "Currency of the prices, e.g. EUR or USD"),
+            new Column("run_id", "string", "Run that made the forecast")),
+            List.of("market", "model", "delivery_date", "hour_ending"),
+            "market, model");
+
+    public static final TableDefinition PRICE_FORECAST_METRICS = new TableDefinition(
+            "price_forecast_metrics", List.of(
+            new Column("market", "string", "Market of the prices"),
+            new Column("model", "string", "naive, lear, mlp or cnn_lstm"),
+            new Column("test_start", "date", "First delivery day scored"),
+            new Column("test_end", "date", "Last delivery day scored"),
+            new Column("hours", "int", "Hours scored"),
+            new Column("mae_per_mwh", "double", "Mean absolute error, currency per MWh"),
+            new Column("rmse_per_mwh", "double", "Root mean squared error, currency per MWh"),
+            new Column("smape_percent", "double",
+                    "Symmetric mean absolute percentage error, percent"),
+            new Column("relative_mae", "double", "MAE divided by the naive forecast's MAE"),
+            new Column("spike_threshold_per_mwh", "double",
+                    "Smallest actual price of the top 5% of test hours"),
+            new Column("spike_mae_per_mwh", "double", "MAE over the top 5% of test hours"),
+            new Column("spike_rmse_per_mwh", "double", "RMSE over the top 5% of test hours"),
+            new Column("train_seconds", "double",
+                    "Wall time of training and every recalibration, seconds"),
+            new Column("currency", "string", "Currency of the prices"),
+            new Column("run_id", "string", "Run that scored the model")),
+            List.of("market", "model"),
+            "");
+
+    public static final TableDefinition PRICE_DM_TESTS = new TableDefinition("price_dm_tests",
+            List.of(
+            new Column("market", "string", "Market of the prices"),
+            new Column("model_a", "string", "Reference model"),
+            new Column("model_b", "string", "Model tested for better accuracy than model_a"),
+            new Column("statistic", "double",
+                    "Multivariate Diebold-Mariano statistic on daily mean absolute errors"),
+            new Column("p_value", "double",
+                    "One-sided p-value of: model_b is more accurate than model_a"),
+            new Column("days", "int", "Daily loss differentials in the test"),
+            new Column("test_start", "date", "First delivery day scored"),
+            new Column("test_end", "date", "Last delivery day scored"),
+            new Column("run_id", "string", "Run that ran the test")),
+            List.of("market", "model_a", "model_b"),
+            "");
+
     /** Every published table, in the order the documentation lists them. */
     public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
             PRICE_INTERVAL, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED, METER_INTERVAL, REJECTS,
-            FORECASTS, METER_FORECASTS, MODEL_REGISTRY);
+            FORECASTS, METER_FORECASTS, PRICE_FORECASTS, PRICE_FORECAST_METRICS, PRICE_DM_TESTS,
+            MODEL_REGISTRY);
 
     private Tables() {
     }

@@ -48,6 +48,16 @@ public final class InvariantScaler implements Serializable {
         return medians.length;
     }
 
+    /** Medians of the transformed columns. */
+    public double[] medians() {
+        return medians.clone();
+    }
+
+    /** Scaled median absolute deviations of the transformed columns (1 for constant ones). */
+    public double[] deviations() {
+        return deviations.clone();
+    }
+
     /** Transforms the first {@link #columns()} values of {@code row} in place. */
     public void transformInPlace(double[] row) {
         for (int j = 0; j < medians.length; j++) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a model on published tables, registers it and publishes its "
                 + "forecasts.",
-        subcommands = {TrainLoadXgboostCommand.class, TrainMeterLstmCommand.class})
+        subcommands = {TrainLoadXgboostCommand.class, TrainMeterLstmCommand.class,
+            TrainPriceCommand.class})
 final class TrainCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,0 +1,175 @@
+package io.gridcast.price;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.Hour;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+
+/**
+ * Forecast-versus-actual charts of a price run, as PNG files: every hour of one fortnight,
+ * and the daily mean price of the last year of the test period. Drawn with JFreeChart.
+ */
+final class PricePlots {
+
+    static final int FORTNIGHT_DAYS = 14;
+    static final int YEAR_DAYS = 364;
+    private static final int WIDTH_PX = 1400;
+    private static final int HEIGHT_PX = 600;
+    private static final Color[] MODEL_COLOURS = {new Color(0x88, 0x88, 0x88),
+        new Color(0x1f, 0x77, 0xb4), new Color(0xd6, 0x27, 0x28), new Color(0x2c, 0xa0, 0x2c),
+        new Color(0x94, 0x67, 0xbd)};
+
+    /** Prices are labelled by market wall-clock time: place and label them without a shift. */
+    private static final TimeZone WALL_CLOCK = TimeZone.getTimeZone(ZoneOffset.UTC);
+
+    private final Configuration hadoop;
+
+    PricePlots(Configuration hadoop) {
+        this.hadoop = hadoop;
+    }
+
+    /**
+     * Writes both charts under {@code folderUri} and returns their URIs.
+     *
+     * @param fortnightStart first day of the fortnight, or null for the fortnight that
+     *     centres on the test period's highest price
+     */
+    List<String> draw(String folderUri, PriceDays days, int firstTestDay,
+            Map<String, double[][]> forecasts, String currency, LocalDate fortnightStart) {
+        int testDays = forecasts.values().iterator().next().length;
+        int fortnightFirst = fortnightStart == null
+                ? aroundHighestPrice(days, firstTestDay, testDays)
+                : Math.max(firstTestDay, Math.min(days.dayOf(fortnightStart),
+                        firstTestDay + testDays - FORTNIGHT_DAYS));
+        int fortnightDays = Math.min(FORTNIGHT_DAYS, testDays);
+        int yearFirst = firstTestDay + Math.max(0, testDays - YEAR_DAYS);
+        String market = days.market();
+        List<String> written = new ArrayList<>();
+        written.add(save(hourly(days, firstTestDay, forecasts, fortnightFirst, fortnightDays,
+                "Day-ahead prices, " + market + ", " + days.date(fortnightFirst) + " to "
+                        + days.date(fortnightFirst + fortnightDays - 1), currency),
+                folderUri + "/price-forecast-fortnight.png"));
+        written.add(save(dailyMeans(days, firstTestDay, forecasts, yearFirst,
+                firstTestDay + testDays - yearFirst, "Daily mean day-ahead price, " + market
+                        + ", " + days.date(yearFirst) + " to "
+                        + days.date(firstTestDay + testDays - 1), currency),
+                folderUri + "/price-forecast-year.png"));
+        return written;
+    }
+
+    private static int aroundHighestPrice(PriceDays days, int firstTestDay, int testDays) {
+        int peakDay = firstTestDay;
+        double peak = Double.NEGATIVE_INFINITY;
+        for (int day = firstTestDay; day < firstTestDay + testDays; day++) {
+            for (double price : days.pricePerMwh()[day]) {
+                if (price > peak) {
+                    peak = price;
+                    peakDay = day;
+                }
+            }
+        }
+        int start = peakDay - FORTNIGHT_DAYS / 2;
+        return Math.max(firstTestDay, Math.min(start, firstTestDay + testDays - FORTNIGHT_DAYS));
+    }
+
+    private static JFreeChart hourly(PriceDays days, int firstTestDay,
+            Map<String, double[][]> forecasts, int from, int count, String title,
+            String currency) {
+        TimeSeriesCollection collection = new TimeSeriesCollection(WALL_CLOCK);
+        collection.addSeries(hourlySeries("actual", days, days.pricePerMwh(), 0, from, count));
+        forecasts.forEach((model, byDay) -> collection.addSeries(
+                hourlySeries(model, days, byDay, firstTestDay, from, count)));
+        return styled(ChartFactory.createTimeSeriesChart(title, "delivery hour",
+                currency + "/MWh", collection), collection.getSeriesCount());
+    }
+
+    private static TimeSeries hourlySeries(String name, PriceDays days, double[][] byDay,
+            int offsetDay, int from, int count) {
+        TimeSeries series = new TimeSeries(name);
+        for (int day = from; day < from + count; day++) {
+            Day date = dayOf(days.date(day));
+            for (int hour = 0; hour < PriceDays.HOURS; hour++) {
+                series.add(new Hour(hour, date), byDay[day - offsetDay][hour]);
+            }
+        }
+        return series;
+    }
+
+    private static Day dayOf(LocalDate date) {
+        return new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
+    private static JFreeChart dailyMeans(PriceDays days, int firstTestDay,
+            Map<String, double[][]> forecasts, int from, int count, String title,
+            String currency) {
+        TimeSeriesCollection collection = new TimeSeriesCollection(WALL_CLOCK);
+        collection.addSeries(dailySeries("actual", days, days.pricePerMwh(), 0, from, count));
+        forecasts.forEach((model, byDay) -> collection.addSeries(
+                dailySeries(model, days, byDay, firstTestDay, from, count)));
+        return styled(ChartFactory.createTimeSeriesChart(title, "delivery day",
+                currency + "/MWh", collection), collection.getSeriesCount());
+    }
+
+    private static TimeSeries dailySeries(String name, PriceDays days, double[][] byDay,
+            int offsetDay, int from, int count) {
+        TimeSeries series = new TimeSeries(name);
+        for (int day = from; day < from + count; day++) {
+            double sum = 0.0;
+            for (double price : byDay[day - offsetDay]) {
+                sum += price;
+            }
+            series.add(dayOf(days.date(day)), sum / PriceDays.HOURS);
+        }
+        return series;
+    }
+
+    private static JFreeChart styled(JFreeChart chart, int seriesCount) {
+        XYPlot plot = chart.getXYPlot();
+        ((DateAxis) plot.getDomainAxis()).setTimeZone(WALL_CLOCK);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, Color.BLACK);
+        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        for (int series = 1; series < seriesCount; series++) {
+            renderer.setSeriesPaint(series, MODEL_COLOURS[(series - 1) % MODEL_COLOURS.length]);
+            renderer.setSeriesStroke(series, new BasicStroke(1.2f));
+        }
+        plot.setRenderer(renderer);
+        return chart;
+    }
+
+    private String save(JFreeChart chart, String uri) {
+        Path path = new Path(uri);
+        try {
+            FileSystem fs = path.getFileSystem(hadoop);
+            try (OutputStream out = fs.create(path, true)) {
+                ChartUtils.writeChartAsPNG(out, chart, WIDTH_PX, HEIGHT_PX);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write chart " + uri, e);
+        }
+        return uri;
+    }
+}
