@@ -166,7 +166,7 @@ public final class ReportIngest {
      * Parses {@code files} into one DataFrame: the layout's values, {@code source_file},
      * {@code source_line}, {@code raw_line}, and {@code reason}, null for accepted rows.
      */
-    private Dataset<Row> parse(ReportLayout layout, List<String> files) {
+    Dataset<Row> parse(ReportLayout layout, List<String> files) {
         StructType schema = new StructType();
         for (var field : layout.schema().fields()) {
             schema = schema.add(field.name(), field.dataType(), true);
@@ -239,7 +239,8 @@ public final class ReportIngest {
                 + " AND t.source_file IN " + TableCatalog.sqlList(result.sources());
     }
 
-    private static Dataset<Row> conflictRejects(Dataset<Row> conflicts, List<String> key) {
+    /** Rejects of {@link Copies.Split#conflicts}, one per row, naming the key and copies. */
+    static Dataset<Row> conflictRejects(Dataset<Row> conflicts, List<String> key) {
         List<Column> keyText = new ArrayList<>();
         for (String column : key) {
             keyText.add(column.equals("interval_start_utc")

@@ -49,11 +49,13 @@ public final class AthenaSchema {
             lines.add("| " + column.name() + " | " + types.get(0) + " | " + types.get(1)
                     + " | " + types.get(2) + " | " + column.comment() + " |");
         }
-        lines.add("");
-        lines.add("Timestamps are instants stored in UTC; Athena returns them with zone UTC. "
-                + "For market-local time use the label columns (`operating_date`, "
-                + "`hour_ending`, `dst_flag`) or `at_timezone(interval_start_utc, "
-                + "'America/Chicago')` for ERCOT, `'America/New_York'` for PJM.");
+        if (table.columns().stream().anyMatch(column -> column.type().equals("timestamp"))) {
+            lines.add("");
+            lines.add("Timestamps are instants stored in UTC; Athena returns them with zone UTC. "
+                    + "For market-local time use the label columns (`operating_date`, "
+                    + "`hour_ending`, `dst_flag`) or `at_timezone(interval_start_utc, "
+                    + "'America/Chicago')` for ERCOT, `'America/New_York'` for PJM.");
+        }
         return String.join("\n", lines) + "\n";
     }
 

@@ -64,6 +64,29 @@ public final class Tables {
                     "interval_start_utc"),
             "iso, market_run, days(interval_start_utc)");
 
+    public static final TableDefinition PRICE_INPUTS_HOURLY = new TableDefinition(
+            "price_inputs_hourly", List.of(
+            new Column("market", "string", "Price dataset's market, e.g. DE or PJM"),
+            new Column("delivery_date", "date",
+                    "Market-local delivery day; DST days regularised to 24 hours"),
+            new Column("hour_ending", "int",
+                    "Nominal local hour ending, 1..24: the dataset's hour beginning plus one"),
+            new Column("price_per_mwh", "double",
+                    "Day-ahead price in currency per MWh; may be negative"),
+            new Column("currency", "string", "ISO 4217 currency of the price, e.g. EUR or USD"),
+            new Column("exogenous_1", "double",
+                    "First exogenous series, e.g. a load forecast in MW"),
+            new Column("exogenous_2", "double",
+                    "Second exogenous series, e.g. a solar and wind forecast in MW"),
+            new Column("exogenous_1_name", "string", "Header of exogenous_1, as published"),
+            new Column("exogenous_2_name", "string", "Header of exogenous_2, as published"),
+            new Column("source_file", "string",
+                    "URI of the file (or zip member) the row came from"),
+            new Column("source_line", "bigint", "Line of the row in its file, header is line 1"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("market", "delivery_date", "hour_ending"),
+            "market, years(delivery_date)");
+
     public static final TableDefinition DAM_ENERGY_SOLD = damEnergy("dam_energy_sold", "sold");
 
     public static final TableDefinition DAM_ENERGY_PURCHASED =
@@ -166,23 +189,6 @@ public final class Tables {
             List.of("meter_id", "evaluation", "model", "origin_utc", "interval_start_utc"),
             "evaluation");
 
-    public static final TableDefinition PRICE_INPUTS_HOURLY = new TableDefinition(
-            "price_inputs_hourly", List.of(
-            new Column("market", "string", "Market, e.g. DE or PJM"),
-            new Column("delivery_date", "date", "Market-local delivery day"),
-            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
-            new Column("price_per_mwh", "double", "Day-ahead price; may be negative"),
-            new Column("currency", "string", "Currency of the price"),
-            new Column("exogenous_1", "double", "First exogenous series"),
-            new Column("exogenous_2", "double", "Second exogenous series"),
-            new Column("exogenous_1_name", "string", "Header of the first exogenous series"),
-            new Column("exogenous_2_name", "string", "Header of the second exogenous series"),
-            new Column("source_file", "string", "URI of the file the row came from"),
-            new Column("source_line", "bigint", "Line of the row in its file, header is line 1"),
-            new Column("run_id", "string", "Run that published the row")),
-            List.of("market", "delivery_date", "hour_ending"),
-            "market");
-
     public static final TableDefinition PRICE_FORECASTS = new TableDefinition("price_forecasts",
             List.of(
             new Column("market", "string", "Market of the prices, e.g. DE or PJM"),
@@ -238,9 +244,9 @@ public final class Tables {
 
     /** Every published table, in the order the documentation lists them. */
     public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
-            PRICE_INTERVAL, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED, METER_INTERVAL, REJECTS,
-            FORECASTS, METER_FORECASTS, PRICE_FORECASTS, PRICE_FORECAST_METRICS, PRICE_DM_TESTS,
-            MODEL_REGISTRY);
+            PRICE_INTERVAL, PRICE_INPUTS_HOURLY, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED,
+            METER_INTERVAL, REJECTS, FORECASTS, METER_FORECASTS, PRICE_FORECASTS,
+            PRICE_FORECAST_METRICS, PRICE_DM_TESTS, MODEL_REGISTRY);
 
     private Tables() {
     }

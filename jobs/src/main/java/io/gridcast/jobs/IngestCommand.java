@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Reads raw market files into canonical tables.",
         subcommands = {IngestPjmLoadCommand.class, IngestErcotCommand.class,
-            IngestSmtCommand.class})
+            IngestSmtCommand.class, IngestPricesCommand.class})
 final class IngestCommand implements Runnable {
 
     @picocli.CommandLine.Spec
