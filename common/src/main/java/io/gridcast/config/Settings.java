@@ -86,7 +86,22 @@ public final class Settings {
         return get(key, config::getBoolean);
     }
 
+    /**
+     * Returns a list of integers. A value given on the command line ({@code --set
+     * key=56,84} or {@code --set key=[56,84]}) arrives as text and is split on commas.
+     */
     public List<Integer> integers(String key) {
+        if (config.hasPath(path(key))
+                && config.getValue(path(key)).valueType() == com.typesafe.config.ConfigValueType.STRING) {
+            String text = string(key).replace("[", "").replace("]", "").trim();
+            try {
+                return text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split(","))
+                        .map(String::trim).map(Integer::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid setting " + path(key) + ": "
+                        + text + " (expected whole numbers separated by commas)", e);
+            }
+        }
         return get(key, config::getIntList);
     }
 

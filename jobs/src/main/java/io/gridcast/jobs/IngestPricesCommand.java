@@ -61,7 +61,7 @@ final class IngestPricesCommand implements Callable<Integer> {
     }
 
     /** Reads {@code source} and publishes price_inputs_hourly and rejects, as two stages. */
-    private static EpfDatasetIngest.Result ingest(JobContext context, String source,
+    static EpfDatasetIngest.Result ingest(JobContext context, String source,
             String market, String currency) {
         context.progress.stage("ingest " + source);
         EpfDatasetIngest ingest = new EpfDatasetIngest(context.spark);
@@ -75,7 +75,7 @@ final class IngestPricesCommand implements Callable<Integer> {
         return result;
     }
 
-    private static String published(EpfDatasetIngest.Result result) {
+    static String published(EpfDatasetIngest.Result result) {
         if (result.isEmpty()) {
             return "no rows accepted, price_inputs_hourly unchanged";
         }

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code gridcast pipeline <name>}: several jobs in one run. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Runs a whole pipeline: ingest, features, training, forecasts, publishing.",
-        subcommands = {PipelinePjmLoadCommand.class, PipelineSmtCommand.class})
+        subcommands = {PipelinePjmLoadCommand.class, PipelineSmtCommand.class,
+            PipelinePricesCommand.class})
 final class PipelineCommand implements Runnable {
 
     @picocli.CommandLine.Spec
