@@ -16,7 +16,7 @@ import java.util.Arrays;
 public record AsinhMedianScaler(double median, double mad) implements Serializable {
 
     /** Ratio of the median absolute deviation to the standard deviation of normal data. */
-    static final double NORMAL_MAD_RATIO = 0.6745;
+    static final double NORMAL_MAD_RATIO = InvariantScaler.NORMAL_MAD;
 
     /** Smallest deviation used, so that a constant series does not divide by zero. */
     private static final double MIN_MAD = 1e-6;
@@ -29,16 +29,15 @@ public record AsinhMedianScaler(double median, double mad) implements Serializab
         }
         double[] flat = Arrays.stream(values, fromDay, toDay).flatMapToDouble(Arrays::stream)
                 .toArray();
-        double median = median(flat);
+        double median = InvariantScaler.median(flat);
         double[] deviations = Arrays.stream(flat).map(x -> Math.abs(x - median)).toArray();
-        double mad = median(deviations) / NORMAL_MAD_RATIO;
+        double mad = InvariantScaler.median(deviations) / NORMAL_MAD_RATIO;
         return new AsinhMedianScaler(median, Math.max(mad, MIN_MAD));
     }
 
     /** Transforms one value. */
     public double scale(double value) {
-        double z = (value - median) / mad;
-        return Math.log(z + Math.sqrt(z * z + 1));
+        return InvariantScaler.asinh((value - median) / mad);
     }
 
     /** Inverts {@link #scale}. */
@@ -53,13 +52,5 @@ public record AsinhMedianScaler(double median, double mad) implements Serializab
             scaled[day] = Arrays.stream(values[day]).map(this::scale).toArray();
         }
         return scaled;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle]
-                : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -4,8 +4,10 @@ import io.gridcast.config.Settings;
 import io.gridcast.price.LearForecaster;
 import io.gridcast.price.LearPriceModel;
 import io.gridcast.price.NaivePriceModel;
+import io.gridcast.price.NeuralPriceModel;
 import io.gridcast.price.PriceForecastRun;
 import io.gridcast.price.PriceModel;
+import io.gridcast.price.PriceNetworkOptions;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,14 +35,15 @@ import picocli.CommandLine.Option;
 final class TrainPriceCommand implements Callable<Integer> {
 
     /** Models of {@code --model all}, in the order they are scored. */
-    static final List<String> MODELS = List.of(LearPriceModel.NAME);
+    static final List<String> MODELS = List.of(LearPriceModel.NAME, NeuralPriceModel.MLP,
+            NeuralPriceModel.CNN_LSTM);
 
     @Mixin
     JobOptions options;
 
     @Option(names = "--model", paramLabel = "NAME", split = ",",
-            description = "Models to score besides the naive forecast: lear, or all "
-                    + "(default: all).")
+            description = "Models to score besides the naive forecast, comma-separated: "
+                    + "lear, mlp, cnn-lstm, or all (default: all).")
     List<String> models = List.of("all");
 
     @Option(names = "--market", paramLabel = "NAME",
@@ -117,8 +120,13 @@ final class TrainPriceCommand implements Callable<Integer> {
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(context.spark.sparkContext());
         List<PriceModel> models = new ArrayList<>();
         for (String name : chosen) {
-            if (name.equals(LearPriceModel.NAME)) {
-                models.add(new LearPriceModel(spark, lear(context.settings)));
+            switch (name) {
+                case LearPriceModel.NAME ->
+                        models.add(new LearPriceModel(spark, lear(context.settings)));
+                case NeuralPriceModel.MLP -> models.add(NeuralPriceModel.mlp(
+                        networkOptions(context.settings, "mlp")));
+                default -> models.add(NeuralPriceModel.cnnLstm(
+                        networkOptions(context.settings, "cnn-lstm")));
             }
         }
         return models;
@@ -132,6 +140,44 @@ final class TrainPriceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Invalid setting in gridcast.price-models.lear: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Network settings from {@code price-models.<section>}; a setting left out takes the
+     * default of {@link PriceNetworkOptions}.
+     */
+    static PriceNetworkOptions networkOptions(Settings settings, String section) {
+        String prefix = "price-models." + section + ".";
+        PriceNetworkOptions d = PriceNetworkOptions.defaults();
+        try {
+            return new PriceNetworkOptions(
+                    integer(settings, prefix + "hidden-units", d.hiddenUnits()),
+                    integer(settings, prefix + "epochs", d.epochs()),
+                    integer(settings, prefix + "batch-size", d.batchSize()),
+                    number(settings, prefix + "learning-rate", d.learningRate()),
+                    number(settings, prefix + "dropout", d.dropout()),
+                    number(settings, prefix + "l2", d.l2()),
+                    integer(settings, prefix + "look-back-days", d.lookBackDays()),
+                    integer(settings, prefix + "conv-filters", d.convFilters()),
+                    integer(settings, prefix + "lstm-units", d.lstmUnits()),
+                    number(settings, prefix + "validation-fraction", d.validationFraction()),
+                    integer(settings, prefix + "patience-epochs", d.patienceEpochs()),
+                    integer(settings, prefix + "recalibration-days", d.recalibrationDays()),
+                    integer(settings, prefix + "recalibration-epochs", d.recalibrationEpochs()),
+                    number(settings, prefix + "spike-weight", d.spikeWeight()),
+                    integer(settings, prefix + "seed", (int) d.seed()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid setting in gridcast.price-models."
+                    + section + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int integer(Settings settings, String key, int fallback) {
+        return settings.has(key) ? settings.integer(key) : fallback;
+    }
+
+    private static double number(Settings settings, String key, double fallback) {
+        return settings.has(key) ? settings.number(key) : fallback;
     }
 
     private static int historyDays(Settings settings, List<String> chosen) {
