@@ -215,6 +215,8 @@ public final class Tables {
             new Column("smape_percent", "double",
                     "Symmetric mean absolute percentage error, percent"),
             new Column("relative_mae", "double", "MAE divided by the naive forecast's MAE"),
+            new Column("relative_mae_weekly", "double", "MAE divided by the MAE of the same "
+                    + "hour a week before within the test period, as the benchmark publishes"),
             new Column("spike_threshold_per_mwh", "double",
                     "Smallest actual price of the top 5% of test hours"),
             new Column("spike_mae_per_mwh", "double", "MAE over the top 5% of test hours"),

@@ -3,8 +3,8 @@ package io.gridcast.price;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * The multivariate Diebold-Mariano test used by the day-ahead price benchmark (Ziel and Weron,
- * 2018): one loss differential per day, the mean over the 24 hours of
+ * The multivariate Diebold-Mariano test of the epftoolbox benchmark: one loss differential per
+ * day, the mean over the 24 hours of
  * {@code |error of A| - |error of B|}, and the one-sided test of whether B is more accurate
  * than A. A p-value below 0.05 says B's forecasts are significantly better than A's.
  *

@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The variance-stabilising "invariant" transform of Uniejewski, Weron and Ziel (2018): each
- * column is centred on its median, divided by its median absolute deviation (scaled by
- * 1/0.6745 to match the standard deviation of a normal distribution), then passed through
- * {@code asinh}. It tames price spikes and negative prices without taking logarithms. The
+ * The variance-stabilising "invariant" transform that the epftoolbox LEAR applies to its inputs
+ * and prices: each column is centred on its median, divided by its median absolute deviation
+ * (scaled by 1/0.6745 to match the standard deviation of a normal distribution), then passed
+ * through {@code asinh}. It tames price spikes and negative prices without logarithms. The
  * medians and deviations come from the training rows only.
  */
 public final class InvariantScaler implements Serializable {

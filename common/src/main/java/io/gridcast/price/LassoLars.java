@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lasso path by least angle regression with the lasso modification (Efron, Hastie,
- * Johnstone and Tibshirani, 2004), computed from the Gram matrix of centred inputs so that
- * many targets sharing the same inputs (the 24 hours of a day) pay for the Gram matrix once.
+ * The lasso path by least angle regression with the lasso modification (an input leaves the
+ * active set when its coefficient reaches zero), computed from the Gram matrix of centred
+ * inputs so that many targets sharing the same inputs (the 24 hours of a day) pay for the
+ * Gram matrix once.
  *
  * <p>The penalty follows the usual scaling: the lasso minimises
  * {@code ||y - X w||^2 / (2 n) + alpha ||w||_1}, and along the path {@code alpha} equals the
@@ -75,9 +76,9 @@ public final class LassoLars {
     }
 
     /**
-     * Picks the penalty along the path that minimises Zou, Hastie and Tibshirani's (2007)
-     * information criterion {@code n * mse / var(y) + k * df}, with {@code k = 2} for the
-     * Akaike criterion; ties go to the larger penalty.
+     * Picks the breakpoint penalty that minimises the information criterion
+     * {@code n * mse / var(y) + k * df}, where df counts the non-zero coefficients and
+     * {@code k = 2} gives the Akaike criterion. Ties go to the larger penalty.
      *
      * @param targetSquares {@code y'y} of the centred target
      */

@@ -4,16 +4,17 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The LEAR model of Lago, Marcjasz, De Schutter and Weron (2021): for each hour of the day a
+ * The LEAR model of the epftoolbox benchmark: for each hour of the day a
  * lasso-regularised linear regression on {@link LearFeatures}, fitted after the invariant
  * transform of inputs and prices, its penalty chosen by the Akaike criterion along the lasso
  * path, and recalibrated every day on the calibration window of days just before the day
  * forecast. With several windows the forecast is the mean of one LEAR per window, the
  * ensemble the benchmark publishes as "LEAR".
  *
- * <p>The penalty choice reproduces the benchmark's implementation: the Akaike criterion is
- * evaluated on inputs scaled to unit norm, and the chosen penalty is then applied to the lasso
- * on the transformed, unscaled inputs.
+ * <p>The penalty choice reproduces the benchmark's implementation, scikit-learn's LassoLarsIC
+ * with the defaults of its versions up to 1.1: the Akaike criterion is evaluated on inputs
+ * centred and scaled to unit L2 norm, and the chosen penalty is then applied to the lasso on
+ * the transformed, unscaled inputs.
  *
  * @param calibrationWindowsDays days before the forecast day used for each recalibration
  */

@@ -188,7 +188,8 @@ public final class PriceForecastRun {
         List<Row> rows = new ArrayList<>();
         metrics.forEach((model, m) -> rows.add(RowFactory.create(market, model,
                 Date.valueOf(testStart), Date.valueOf(testEnd), m.hours(), m.maePerMwh(),
-                m.rmsePerMwh(), m.smapePercent(), m.relativeMae(), m.spikeThresholdPerMwh(),
+                m.rmsePerMwh(), m.smapePercent(), m.relativeMae(), m.relativeMaeWeekly(),
+                m.spikeThresholdPerMwh(),
                 m.spikeMaePerMwh(), m.spikeRmsePerMwh(), seconds.get(model), currency,
                 runId)));
         catalog.replace(Tables.PRICE_FORECAST_METRICS,
@@ -242,6 +243,7 @@ public final class PriceForecastRun {
                 json.put(name + "/rmse_per_mwh", m.rmsePerMwh());
                 json.put(name + "/smape_percent", m.smapePercent());
                 json.put(name + "/relative_mae", m.relativeMae());
+                json.put(name + "/relative_mae_weekly", m.relativeMaeWeekly());
                 json.put(name + "/spike_mae_per_mwh", m.spikeMaePerMwh());
             }
         });

@@ -7,21 +7,25 @@ import java.util.Arrays;
  * mean absolute error, root mean squared error, symmetric mean absolute percentage error
  * ({@code mean(|p - f| / ((|p| + |f|) / 2))}, which stays finite on negative and zero prices),
  * and rMAE, the mean absolute error relative to that of the naive forecast over the same
- * hours. Spike metrics repeat the errors over the hours whose actual price is in the top
- * {@link #SPIKE_SHARE} of the period.
+ * hours. The published benchmark tables scale by another naive error instead: that of the
+ * same hour a week before, built from the test period's own prices (so from its eighth day),
+ * which {@code relativeMaeWeekly} reproduces for comparison with them. Spike metrics repeat the
+ * errors over the hours whose actual price is in the top {@link #SPIKE_SHARE} of the period.
  *
  * @param maePerMwh mean absolute error, currency per MWh
  * @param rmsePerMwh root mean squared error, currency per MWh
  * @param smapePercent symmetric mean absolute percentage error, percent
  * @param relativeMae mean absolute error divided by the naive forecast's
+ * @param relativeMaeWeekly mean absolute error divided by that of the weekly naive forecast
+ *     within the test period, as the benchmark publishes rMAE; NaN for a test under 8 days
  * @param spikeMaePerMwh mean absolute error over spike hours
  * @param spikeRmsePerMwh root mean squared error over spike hours
  * @param spikeThresholdPerMwh smallest actual price counted as a spike
  * @param hours number of hours scored
  */
 public record PriceMetrics(double maePerMwh, double rmsePerMwh, double smapePercent,
-        double relativeMae, double spikeMaePerMwh, double spikeRmsePerMwh,
-        double spikeThresholdPerMwh, int hours) {
+        double relativeMae, double relativeMaeWeekly, double spikeMaePerMwh,
+        double spikeRmsePerMwh, double spikeThresholdPerMwh, int hours) {
 
     /** Share of the highest actual prices counted as spikes. */
     public static final double SPIKE_SHARE = 0.05;
@@ -39,9 +43,23 @@ public record PriceMetrics(double maePerMwh, double rmsePerMwh, double smapePerc
         }
         return new PriceMetrics(mae, rootMeanSquaredError(actualHours, forecastHours, null),
                 symmetricPercentageError(actualHours, forecastHours), mae / naiveMae,
+                mae / weeklyNaiveMae(actual),
                 meanAbsoluteError(actualHours, forecastHours, spike),
                 rootMeanSquaredError(actualHours, forecastHours, spike), threshold,
                 actualHours.length);
+    }
+
+    /** MAE of "same hour a week before" over test days 8 onwards, from the test prices. */
+    static double weeklyNaiveMae(double[][] actual) {
+        double sum = 0.0;
+        int count = 0;
+        for (int day = 7; day < actual.length; day++) {
+            for (int hour = 0; hour < PriceDays.HOURS; hour++) {
+                sum += Math.abs(actual[day][hour] - actual[day - 7][hour]);
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
     }
 
     static double meanAbsoluteError(double[] actual, double[] forecast) {

@@ -38,6 +38,27 @@ class PriceMetricsTest {
         assertThat(metrics.hours()).isEqualTo(24);
     }
 
+    /**
+     * Nine days priced 0, 10, ..., 80 in every hour: the weekly naive forecast within the test
+     * period exists for days 8 and 9 only and misses by 70 both times. A forecast missing
+     * every hour by 7 has rMAE W = 7 / 70.
+     */
+    @Test
+    void weeklyRelativeMaeUsesTheTestPricesOnly() {
+        double[][] actual = new double[9][24];
+        double[][] forecast = new double[9][24];
+        for (int d = 0; d < 9; d++) {
+            Arrays.fill(actual[d], 10.0 * d);
+            Arrays.fill(forecast[d], 10.0 * d + 7.0);
+        }
+
+        PriceMetrics metrics = PriceMetrics.of(actual, forecast, actual);
+
+        assertThat(metrics.relativeMaeWeekly()).isCloseTo(0.1, within(1e-12));
+        assertThat(PriceMetrics.of(new double[1][24], new double[1][24], new double[1][24])
+                .relativeMaeWeekly()).isNaN();
+    }
+
     /** |p - f| / ((|p| + |f|) / 2): 10 vs 30 gives 1, -5 vs 5 gives 2, 0 vs 0 gives 0. */
     @Test
     void symmetricPercentageErrorHandlesNegativeAndZeroPrices() {

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gridcast pipeline prices}: a benchmark dataset to scored day-ahead price models. */
 @Command(name = "prices", mixinStandardHelpOptions = true,
@@ -23,6 +25,9 @@ final class PipelinePricesCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions options;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--market", paramLabel = "NAME",
             description = "Market to ingest and score (default: price-models.market).")
@@ -45,7 +50,7 @@ final class PipelinePricesCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = TrainPriceCommand.settings(options.settings(), market, testStart);
         String chosenMarket = settings.string("price-models.market").toUpperCase(Locale.ROOT);
-        List<String> chosen = TrainPriceCommand.chosenModels(models);
+        List<String> chosen = TrainPriceCommand.chosenModels(models, spec);
         String source = input != null ? input : InputDefaults.bundled(
                 "data/samples/epftoolbox/" + chosenMarket + ".csv.gz");
         String currency = settings.string("prices.currency");

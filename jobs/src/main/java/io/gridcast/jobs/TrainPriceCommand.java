@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code gridcast train price}: day-ahead price models scored under the benchmark protocol. */
 @Command(name = "price", mixinStandardHelpOptions = true,
@@ -41,6 +44,9 @@ final class TrainPriceCommand implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", paramLabel = "NAME", split = ",",
             description = "Models to score besides the naive forecast, comma-separated: "
                     + "lear, mlp, cnn-lstm, or all (default: all).")
@@ -58,7 +64,7 @@ final class TrainPriceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = settings(options.settings(), market, testStart);
-        List<String> chosen = chosenModels(models);
+        List<String> chosen = chosenModels(models, spec);
         try (JobContext context = new JobContext("train-price", settings, 1,
                 Clock.systemUTC())) {
             PriceForecastRun.Outcome outcome = train(context, chosen);
@@ -77,6 +83,15 @@ final class TrainPriceCommand implements Callable<Integer> {
             chosen = chosen.with("price-models.test-start", testStart.toString());
         }
         return chosen;
+    }
+
+    /** Model names from the command line; an unknown one is a usage error (exit code 2). */
+    static List<String> chosenModels(List<String> names, CommandSpec spec) {
+        try {
+            return chosenModels(names);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /** Model names from the command line, checked; {@code all} expands to every model. */
@@ -191,14 +206,17 @@ final class TrainPriceCommand implements Callable<Integer> {
         out.printf("%s day-ahead price forecasts, test %s to %s (%d days, %d hours), %s%n",
                 outcome.market(), outcome.testStart(), outcome.testEnd(), hours / 24, hours,
                 unit);
-        out.printf("  %-10s %8s %8s %8s %7s %10s %11s %9s%n", "model", "MAE", "RMSE",
-                "sMAPE %", "rMAE", "spike MAE", "spike RMSE", "time s");
+        out.printf("  %-10s %8s %8s %8s %7s %7s %10s %11s %9s%n", "model", "MAE", "RMSE",
+                "sMAPE %", "rMAE", "rMAE W", "spike MAE", "spike RMSE", "time s");
         for (PriceForecastRun.ModelResult result : outcome.models()) {
             var m = result.metrics();
-            out.printf("  %-10s %8.3f %8.3f %8.2f %7.3f %10.3f %11.3f %9.1f%n", result.model(),
-                    m.maePerMwh(), m.rmsePerMwh(), m.smapePercent(), m.relativeMae(),
-                    m.spikeMaePerMwh(), m.spikeRmsePerMwh(), result.trainSeconds());
+            out.printf("  %-10s %8.3f %8.3f %8.2f %7.3f %7.3f %10.3f %11.3f %9.1f%n",
+                    result.model(), m.maePerMwh(), m.rmsePerMwh(), m.smapePercent(),
+                    m.relativeMae(), m.relativeMaeWeekly(), m.spikeMaePerMwh(),
+                    m.spikeRmsePerMwh(), result.trainSeconds());
         }
+        out.printf("  rMAE: MAE / naive MAE; rMAE W: MAE / MAE of the same hour a week before "
+                + "within the test period, as the benchmark's tables publish it%n");
         out.printf("  spike hours: actual price >= %.2f %s (top 5%% of test hours)%n",
                 outcome.models().get(0).metrics().spikeThresholdPerMwh(), unit);
         printTests(out, outcome);

@@ -1,0 +1,164 @@
+package io.gridcast.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gridcast.SparkTestBase;
+import io.gridcast.config.Settings;
+import io.gridcast.io.SparkSessions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code gridcast pipeline prices} on the German benchmark prices from 2017-06-01, testing
+ * every model on the last 28 days of 2017 with small settings, read back with DuckDB.
+ */
+class PipelinePricesTest {
+
+    private static final List<String> MODELS = List.of("naive", "lear", "mlp", "cnn_lstm");
+
+    @Test
+    void everyModelBeatsNaiveOnGermany() throws Exception {
+        Path warehouse = Files.createTempDirectory("pipeline-prices");
+        String[] command = {"pipeline", "prices", "--market", "DE", "--input",
+            writeGermanyFrom("2017-06-01").toString(), "--warehouse", warehouse.toString(),
+            "--test-start", "2017-12-04", "--set", "spark.master=local[2]",
+            "--set", "price-models.lear.calibration-windows-days=84",
+            "--set", "price-models.mlp.epochs=40", "--set", "price-models.cnn-lstm.epochs=20"};
+
+        String output = CommandRun.succeeding(command);
+
+        assertThat(output).contains("DE day-ahead price forecasts, test 2017-12-04 to "
+                        + "2017-12-31 (28 days, 672 hours), EUR/MWh")
+                .contains("pipeline prices finished in ")
+                .contains("registered price-lear-de v1, price-mlp-de v1, price-cnn-lstm-de v1");
+        Map<String, Double> mae = duckDbMae(warehouse);
+        assertThat(mae).containsOnlyKeys(MODELS);
+        for (String model : List.of("lear", "mlp", "cnn_lstm")) {
+            assertThat(mae.get(model)).as(model).isLessThan(mae.get("naive"));
+        }
+        Map<String, double[]> published = publishedMetrics(warehouse);
+        for (String model : MODELS) {
+            assertThat(published.get(model)[0]).as(model).isCloseTo(mae.get(model), within(1e-9));
+            assertThat(published.get(model)[1]).as(model)
+                    .isCloseTo(mae.get(model) / mae.get("naive"), within(1e-9));
+            assertThat(output).contains(String.format("%s %.3f", model, mae.get(model)));
+        }
+        assertThat(query(warehouse, "price_forecasts", "SELECT actual_price_per_mwh FROM t "
+                + "WHERE model = 'lear' AND delivery_date = DATE '2017-12-24' "
+                + "AND hour_ending = 4")).isEqualTo("-49.99");
+        assertThat(query(warehouse, "price_dm_tests", "SELECT count(*) FROM t")).isEqualTo("12");
+        assertThat(Files.readAllBytes(warehouse.resolve(
+                "reports/prices/DE/price-forecast-fortnight.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(warehouse.resolve("models/price-lear-de/v1/lear-84-days.json")).exists();
+        assertThat(warehouse.resolve("models/price-cnn-lstm-de/v1/model.zip")).exists();
+
+        CommandRun.succeeding(command);
+
+        assertThat(query(warehouse, "price_forecasts", "SELECT count(*) FROM t"))
+                .isEqualTo(String.valueOf(4 * 28 * 24));
+        assertThat(duckDbMae(warehouse)).as("same seeds, same forecasts").isEqualTo(mae);
+    }
+
+    @Test
+    void testStartBeforeHistoryNamesTheRange() throws Exception {
+        Path warehouse = Files.createTempDirectory("pipeline-prices-early");
+
+        CommandRun failed = CommandRun.errors("pipeline", "prices", "--market", "DE",
+                "--input", writeGermanyFrom("2017-06-01").toString(), "--warehouse",
+                warehouse.toString(), "--test-start", "2017-07-01", "--model", "lear",
+                "--set", "spark.master=local[1]",
+                "--set", "price-models.lear.calibration-windows-days=84");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("Cannot test price models of DE from 2017-07-01:"
+                + " the models need 84 days of history before the first test day, so it must"
+                + " lie between 2017-08-24 and 2017-12-31 (the series runs from 2017-06-01)");
+    }
+
+    @Test
+    void unknownModelIsRejected() {
+        CommandRun failed = CommandRun.errors("train", "price", "--model", "arima");
+
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.output()).contains("Unknown price model: arima "
+                + "(expected lear, mlp, cnn_lstm or all)");
+    }
+
+    /** Writes the header and the rows from {@code firstDay} of the bundled DE.csv.gz. */
+    private static Path writeGermanyFrom(String firstDay) throws IOException {
+        Path bundled = SparkTestBase.repositoryRoot().resolve("data/samples/epftoolbox/DE.csv.gz");
+        List<String> lines;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(bundled)), StandardCharsets.UTF_8))) {
+            lines = reader.lines().filter(line -> line.startsWith(",")
+                    || line.substring(0, 10).compareTo(firstDay) >= 0).toList();
+        }
+        return Files.write(Files.createTempDirectory("prices-de").resolve("DE.csv"), lines);
+    }
+
+    /** MAE per model over every published forecast, computed by DuckDB. */
+    private static Map<String, Double> duckDbMae(Path warehouse) throws Exception {
+        Map<String, Double> mae = new TreeMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT model, "
+                        + "avg(abs(predicted_price_per_mwh - actual_price_per_mwh)) FROM "
+                        + "read_parquet(" + dataFiles(warehouse, "price_forecasts")
+                        + ") GROUP BY model")) {
+            while (rows.next()) {
+                mae.put(rows.getString(1), rows.getDouble(2));
+            }
+        }
+        return mae;
+    }
+
+    /** MAE and rMAE per model as published in price_forecast_metrics. */
+    private static Map<String, double[]> publishedMetrics(Path warehouse) throws Exception {
+        Map<String, double[]> metrics = new TreeMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT model, mae_per_mwh, "
+                        + "relative_mae FROM read_parquet("
+                        + dataFiles(warehouse, "price_forecast_metrics") + ")")) {
+            while (rows.next()) {
+                metrics.put(rows.getString(1), new double[] {rows.getDouble(2), rows.getDouble(3)});
+            }
+        }
+        return metrics;
+    }
+
+    /** Runs {@code sql} over {@code table} (as {@code t}) in DuckDB: first value, as text. */
+    private static String query(Path warehouse, String table, String sql) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement()) {
+            statement.execute("CREATE VIEW t AS SELECT * FROM read_parquet("
+                    + dataFiles(warehouse, table) + ")");
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                assertThat(rows.next()).as(sql).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static String dataFiles(Path warehouse, String table) {
+        Settings settings = SparkTestBase.testSettings(warehouse);
+        try (SparkSession spark = SparkSessions.create(settings)) {
+            return SparkTestBase.duckDbDataFiles(spark, settings, table);
+        }
+    }
+}
