@@ -192,7 +192,8 @@ public final class Tables {
     public static final TableDefinition PRICE_FORECASTS = new TableDefinition("price_forecasts",
             List.of(
             new Column("market", "string", "Market of the prices, e.g. DE or PJM"),
-            new Column("model", "string", "naive, lear, mlp or cnn_lstm"),
+            new Column("model", "string",
+                    "naive, lear, mlp, cnn_lstm or nn_ensemble (mean of mlp and cnn_lstm)"),
             new Column("delivery_date", "date", "Market-local delivery day"),
             new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
             new Column("predicted_price_per_mwh", "double",
@@ -206,7 +207,8 @@ public final class Tables {
     public static final TableDefinition PRICE_FORECAST_METRICS = new TableDefinition(
             "price_forecast_metrics", List.of(
             new Column("market", "string", "Market of the prices"),
-            new Column("model", "string", "naive, lear, mlp or cnn_lstm"),
+            new Column("model", "string",
+                    "naive, lear, mlp, cnn_lstm or nn_ensemble (mean of mlp and cnn_lstm)"),
             new Column("test_start", "date", "First delivery day scored"),
             new Column("test_end", "date", "Last delivery day scored"),
             new Column("hours", "int", "Hours scored"),

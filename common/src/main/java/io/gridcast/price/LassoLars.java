@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lasso path by least angle regression with the lasso modification (an input leaves the
- * active set when its coefficient reaches zero), computed from the Gram matrix of centred
- * inputs so that many targets sharing the same inputs (the 24 hours of a day) pay for the
- * Gram matrix once.
+ * The lasso path by least angle regression with the lasso modification: an input leaves the
+ * active set when its coefficient reaches zero. The path is computed from the Gram matrix of
+ * centred inputs, so many targets sharing the same inputs (the 24 hours of a day) pay for
+ * the Gram matrix once.
  *
  * <p>The penalty follows the usual scaling: the lasso minimises
  * {@code ||y - X w||^2 / (2 n) + alpha ||w||_1}, and along the path {@code alpha} equals the
@@ -64,12 +64,12 @@ public final class LassoLars {
         this.samples = samples;
     }
 
-    /** The whole path, from the all-zero solution down to the least-squares end. */
+    /** Returns the whole path, from the all-zero solution down to the least-squares end. */
     public List<Breakpoint> path() {
         return walk(0.0);
     }
 
-    /** The lasso coefficients at penalty {@code alpha}. */
+    /** Returns the lasso coefficients at penalty {@code alpha}. */
     public double[] solve(double alpha) {
         List<Breakpoint> path = walk(alpha);
         return path.get(path.size() - 1).coefficients();
@@ -160,7 +160,7 @@ public final class LassoLars {
         }
 
         /**
-         * The current point. With correlations {@code c = X'y - X'X w}, the residual sum of
+         * Returns the current point. With correlations {@code c = X'y - X'X w}, the residual sum of
          * squares {@code y'y - 2 w'X'y + w'X'X w} equals {@code y'y - w'(X'y + c)}.
          */
         Breakpoint breakpoint() {

@@ -38,12 +38,12 @@ public record LearForecaster(int[] calibrationWindowsDays) implements Serializab
         calibrationWindowsDays = calibrationWindowsDays.clone();
     }
 
-    /** Longest calibration window, in days. */
-    public int longestWindowDays() {
+    /** Returns the maximum calibration window, in days. */
+    public int maxWindowDays() {
         return Arrays.stream(calibrationWindowsDays).max().orElseThrow();
     }
 
-    /** The 24 prices of day {@code day}: the mean of the forecasts of each window's model. */
+    /** Forecasts the 24 prices of day {@code day}: the mean of each window's model. */
     public double[] forecastDay(PriceDays days, int day) {
         double[] mean = new double[PriceDays.HOURS];
         for (int window : calibrationWindowsDays) {
@@ -110,7 +110,7 @@ public record LearForecaster(int[] calibrationWindowsDays) implements Serializab
             double[] intercepts, InvariantScaler inputScaler, InvariantScaler priceScaler)
             implements Serializable {
 
-        /** The 24 prices of day {@code day}, per MWh. */
+        /** Forecasts the 24 prices of day {@code day}, per MWh. */
         public double[] forecast(PriceDays days, int day) {
             double[] row = LearFeatures.row(days, day);
             inputScaler.transformInPlace(row);

@@ -34,12 +34,12 @@ public final class NeuralPriceModel implements PriceModel {
         this.options = options;
     }
 
-    /** The MLP on the LEAR inputs. */
+    /** Creates the MLP on the LEAR inputs. */
     public static NeuralPriceModel mlp(PriceNetworkOptions options) {
         return new NeuralPriceModel(MLP, new MlpPriceForecaster(options), options);
     }
 
-    /** The convolution-and-LSTM hybrid over past daily profiles. */
+    /** Creates the convolution-and-LSTM hybrid over past daily profiles. */
     public static NeuralPriceModel cnnLstm(PriceNetworkOptions options) {
         return new NeuralPriceModel(CNN_LSTM, new CnnLstmPriceForecaster(options), options);
     }

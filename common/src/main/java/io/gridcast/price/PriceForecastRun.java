@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PriceForecastRun {
 
-    /** Test days of the benchmark's protocol: two years of 364 days. */
-    public static final int BENCHMARK_TEST_DAYS = 728;
+    /** The mean of the two neural models' forecasts, scored whenever both run. */
+    public static final String NEURAL_ENSEMBLE = "nn_ensemble";
+
     private static final Logger LOG = LoggerFactory.getLogger(PriceForecastRun.class);
 
     private final SparkSession spark;
@@ -44,7 +45,7 @@ public final class PriceForecastRun {
     }
 
     /**
-     * What to evaluate.
+     * The market, test period and models of a run.
      *
      * @param market market in {@code price_inputs_hourly}
      * @param testStart first test delivery day, or null for the last {@code testDays} days
@@ -99,6 +100,7 @@ public final class PriceForecastRun {
                     endTestDay - firstTestDay, String.format("%.1f", seconds.get(model.name())));
         }
 
+        addNeuralEnsemble(forecasts, seconds);
         double[][] naive = forecasts.get(NaivePriceModel.NAME);
         Map<String, PriceMetrics> metrics = new LinkedHashMap<>();
         forecasts.forEach((name, forecast) ->
@@ -125,11 +127,37 @@ public final class PriceForecastRun {
             results.add(new ModelResult(model.name(), metrics.get(model.name()),
                     seconds.get(model.name()), version));
         }
+        if (forecasts.containsKey(NEURAL_ENSEMBLE)) {
+            results.add(new ModelResult(NEURAL_ENSEMBLE, metrics.get(NEURAL_ENSEMBLE),
+                    seconds.get(NEURAL_ENSEMBLE), null));
+        }
         List<String> plots = new PricePlots(spark.sparkContext().hadoopConfiguration())
                 .draw(plotFolderUri, days, firstTestDay, forecasts, series.currency(),
                         request.plotStart());
         return new Outcome(days.market(), series.currency(), testStart, testEnd, results,
                 tests, forecastRows, series.rows(), plots);
+    }
+
+    /**
+     * Adds the hour-by-hour mean of the MLP and CNN-LSTM forecasts. Averaging networks that
+     * err differently is the benchmark's own practice (its published DNN is a mean of four).
+     */
+    private static void addNeuralEnsemble(Map<String, double[][]> forecasts,
+            Map<String, Double> seconds) {
+        double[][] mlp = forecasts.get(NeuralPriceModel.MLP);
+        double[][] cnnLstm = forecasts.get(NeuralPriceModel.CNN_LSTM);
+        if (mlp == null || cnnLstm == null) {
+            return;
+        }
+        double[][] mean = new double[mlp.length][PriceDays.HOURS];
+        for (int day = 0; day < mlp.length; day++) {
+            for (int hour = 0; hour < PriceDays.HOURS; hour++) {
+                mean[day][hour] = (mlp[day][hour] + cnnLstm[day][hour]) / 2.0;
+            }
+        }
+        forecasts.put(NEURAL_ENSEMBLE, mean);
+        seconds.put(NEURAL_ENSEMBLE, seconds.get(NeuralPriceModel.MLP)
+                + seconds.get(NeuralPriceModel.CNN_LSTM));
     }
 
     private static int firstTestDay(Request request, PriceDays days) {

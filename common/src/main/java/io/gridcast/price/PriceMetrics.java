@@ -103,7 +103,7 @@ public record PriceMetrics(double maePerMwh, double rmsePerMwh, double smapePerc
         return 100.0 * sum / actual.length;
     }
 
-    /** The actual price at the (1 - spike share) quantile, nearest rank. */
+    /** Returns the actual price at the (1 - spike share) quantile, nearest rank. */
     static double spikeThreshold(double[] actual) {
         double[] sorted = actual.clone();
         Arrays.sort(sorted);

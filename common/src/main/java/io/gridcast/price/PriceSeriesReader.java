@@ -25,7 +25,7 @@ public final class PriceSeriesReader {
         this.catalog = catalog;
     }
 
-    /** Rows of {@code market}, for fingerprints and counts. */
+    /** Returns the rows of {@code market}, for fingerprints and counts. */
     public Dataset<Row> rows(String market) {
         String table = Tables.PRICE_INPUTS_HOURLY.name();
         if (!spark.catalog().tableExists(catalog.qualified(table))) {
@@ -37,7 +37,7 @@ public final class PriceSeriesReader {
                         "exogenous_2", "currency");
     }
 
-    /** The series of {@code market}, with its currency. */
+    /** Reads the series of {@code market}, with its currency. */
     public Series read(String market) {
         List<Row> rows = rows(market).orderBy("delivery_date", "hour_ending").collectAsList();
         if (rows.isEmpty()) {

@@ -196,7 +196,7 @@ final class TrainPriceCommand implements Callable<Integer> {
     }
 
     private static int historyDays(Settings settings, List<String> chosen) {
-        return chosen.contains(LearPriceModel.NAME) ? lear(settings).longestWindowDays() : 7;
+        return chosen.contains(LearPriceModel.NAME) ? lear(settings).maxWindowDays() : 7;
     }
 
     /** Prints the metrics table, the spike threshold, the Diebold-Mariano p-values and charts. */
@@ -242,7 +242,7 @@ final class TrainPriceCommand implements Callable<Integer> {
         }
     }
 
-    /** One line: market, test window, MAE per model, registered versions. */
+    /** Formats market, test window, MAE per model and registered versions as one line. */
     static String summary(PriceForecastRun.Outcome outcome) {
         return String.format("%s test %s to %s, %d input rows; MAE %s/MWh: %s; "
                         + "%d forecast rows published to price_forecasts; registered %s",

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class PipelinePricesTest {
 
-    private static final List<String> MODELS = List.of("naive", "lear", "mlp", "cnn_lstm");
+    private static final List<String> MODELS = List.of("naive", "lear", "mlp", "cnn_lstm",
+            "nn_ensemble");
 
     @Test
     void everyModelBeatsNaiveOnGermany() throws Exception {
@@ -48,7 +49,7 @@ class PipelinePricesTest {
                 .contains("registered price-lear-de v1, price-mlp-de v1, price-cnn-lstm-de v1");
         Map<String, Double> mae = duckDbMae(warehouse);
         assertThat(mae).containsOnlyKeys(MODELS);
-        for (String model : List.of("lear", "mlp", "cnn_lstm")) {
+        for (String model : List.of("lear", "mlp", "cnn_lstm", "nn_ensemble")) {
             assertThat(mae.get(model)).as(model).isLessThan(mae.get("naive"));
         }
         Map<String, double[]> published = publishedMetrics(warehouse);
@@ -61,7 +62,7 @@ class PipelinePricesTest {
         assertThat(query(warehouse, "price_forecasts", "SELECT actual_price_per_mwh FROM t "
                 + "WHERE model = 'lear' AND delivery_date = DATE '2017-12-24' "
                 + "AND hour_ending = 4")).isEqualTo("-49.99");
-        assertThat(query(warehouse, "price_dm_tests", "SELECT count(*) FROM t")).isEqualTo("12");
+        assertThat(query(warehouse, "price_dm_tests", "SELECT count(*) FROM t")).isEqualTo("20");
         assertThat(Files.readAllBytes(warehouse.resolve(
                 "reports/prices/DE/price-forecast-fortnight.png"))).startsWith(0x89, 'P', 'N', 'G');
         assertThat(warehouse.resolve("models/price-lear-de/v1/lear-84-days.json")).exists();
@@ -70,7 +71,7 @@ class PipelinePricesTest {
         CommandRun.succeeding(command);
 
         assertThat(query(warehouse, "price_forecasts", "SELECT count(*) FROM t"))
-                .isEqualTo(String.valueOf(4 * 28 * 24));
+                .isEqualTo(String.valueOf(5 * 28 * 24));
         assertThat(duckDbMae(warehouse)).as("same seeds, same forecasts").isEqualTo(mae);
     }
 
@@ -88,6 +89,19 @@ class PipelinePricesTest {
         assertThat(failed.output()).contains("Cannot test price models of DE from 2017-07-01:"
                 + " the models need 84 days of history before the first test day, so it must"
                 + " lie between 2017-08-24 and 2017-12-31 (the series runs from 2017-06-01)");
+    }
+
+    @Test
+    void trainWithoutInputsSaysIngestFirst() throws Exception {
+        Path warehouse = Files.createTempDirectory("train-price-empty");
+
+        CommandRun failed = CommandRun.errors("train", "price", "--market", "PJM",
+                "--warehouse", warehouse.toString(), "--set", "spark.master=local[1]");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("train price failed: Table not found: "
+                + "gridcast.gridcast.price_inputs_hourly: run gridcast ingest prices --market PJM "
+                + "first");
     }
 
     @Test
