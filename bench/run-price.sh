@@ -34,16 +34,20 @@ wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$WORK/$1.time"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$WORK/$1.time"; }
 # model_column NAME MODEL COLUMN: a column of MODEL's row in the report (2 MAE, 3 RMSE,
-# 4 sMAPE, 5 rMAE, 6 spike MAE, 8 time s)
-model_column() { awk -v m="$2" -v c="$3" '$1 == m && NF == 8 {print $c}' "$WORK/$1.out"; }
+# 4 sMAPE, 5 rMAE, 6 rMAE W, 7 spike MAE, 9 time s)
+model_column() { awk -v m="$2" -v c="$3" '$1 == m && NF == 9 {print $c}' "$WORK/$1.out"; }
 
-echo "| case | wall s | peak MB | model | MAE | RMSE | sMAPE % | rMAE | spike MAE | model time s |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| case | wall s | peak MB | model | MAE | RMSE | sMAPE % | rMAE | rMAE W | spike MAE | model time s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 report() {
     local name="$1"
     shift
     for model in "$@"; do
-        echo "| $name | $(wall "$name") | $(peak_mb "$name") | $model | $(model_column "$name" "$model" 2) | $(model_column "$name" "$model" 3) | $(model_column "$name" "$model" 4) | $(model_column "$name" "$model" 5) | $(model_column "$name" "$model" 6) | $(model_column "$name" "$model" 8) |"
+        local row="| $name | $(wall "$name") | $(peak_mb "$name") | $model"
+        for column in 2 3 4 5 6 7 9; do
+            row="$row | $(model_column "$name" "$model" "$column")"
+        done
+        echo "$row |"
     done
 }
 
@@ -53,15 +57,15 @@ if [[ " $CASES " == *" speedup "* ]]; then
             --set "price-models.test-days=$SPEEDUP_DAYS"
         report "lear-${cores}-core" naive lear
     done
-    one="$(model_column lear-1-core lear 8)"
-    two="$(model_column lear-2-core lear 8)"
+    one="$(model_column lear-1-core lear 9)"
+    two="$(model_column lear-2-core lear 9)"
     echo
     echo "LEAR recalibration speed-up, 1 -> 2 cores, $SPEEDUP_DAYS days: $(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", a / b}')x ($one s -> $two s)"
     echo
 fi
 if [[ " $CASES " == *" full "* ]]; then
     run full --model all --set "spark.master=local[2]"
-    report full naive lear mlp cnn_lstm
+    report full naive lear mlp cnn_lstm nn_ensemble
 fi
 if [[ " $CASES " == *" ensemble "* ]]; then
     run ensemble --model lear --set "spark.master=local[2]" \

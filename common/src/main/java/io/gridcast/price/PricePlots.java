@@ -95,12 +95,11 @@ final class PricePlots {
     private static JFreeChart hourly(PriceDays days, int firstTestDay,
             Map<String, double[][]> forecasts, int from, int count, String title,
             String currency) {
-        TimeSeriesCollection collection = new TimeSeriesCollection(WALL_CLOCK);
-        collection.addSeries(hourlySeries("actual", days, days.pricePerMwh(), 0, from, count));
-        forecasts.forEach((model, byDay) -> collection.addSeries(
-                hourlySeries(model, days, byDay, firstTestDay, from, count)));
-        return styled(ChartFactory.createTimeSeriesChart(title, "delivery hour",
-                currency + "/MWh", collection), collection.getSeriesCount());
+        List<TimeSeries> series = new ArrayList<>();
+        series.add(hourlySeries("actual", days, days.pricePerMwh(), 0, from, count));
+        forecasts.forEach((model, byDay) ->
+                series.add(hourlySeries(model, days, byDay, firstTestDay, from, count)));
+        return chart(title, "delivery hour", currency, series);
     }
 
     private static TimeSeries hourlySeries(String name, PriceDays days, double[][] byDay,
@@ -122,12 +121,11 @@ final class PricePlots {
     private static JFreeChart dailyMeans(PriceDays days, int firstTestDay,
             Map<String, double[][]> forecasts, int from, int count, String title,
             String currency) {
-        TimeSeriesCollection collection = new TimeSeriesCollection(WALL_CLOCK);
-        collection.addSeries(dailySeries("actual", days, days.pricePerMwh(), 0, from, count));
-        forecasts.forEach((model, byDay) -> collection.addSeries(
-                dailySeries(model, days, byDay, firstTestDay, from, count)));
-        return styled(ChartFactory.createTimeSeriesChart(title, "delivery day",
-                currency + "/MWh", collection), collection.getSeriesCount());
+        List<TimeSeries> series = new ArrayList<>();
+        series.add(dailySeries("actual", days, days.pricePerMwh(), 0, from, count));
+        forecasts.forEach((model, byDay) ->
+                series.add(dailySeries(model, days, byDay, firstTestDay, from, count)));
+        return chart(title, "delivery day", currency, series);
     }
 
     private static TimeSeries dailySeries(String name, PriceDays days, double[][] byDay,
@@ -143,7 +141,13 @@ final class PricePlots {
         return series;
     }
 
-    private static JFreeChart styled(JFreeChart chart, int seriesCount) {
+    /** Draws the actual prices (first series) in black and each model in its own colour. */
+    private static JFreeChart chart(String title, String timeAxis, String currency,
+            List<TimeSeries> series) {
+        TimeSeriesCollection collection = new TimeSeriesCollection(WALL_CLOCK);
+        series.forEach(collection::addSeries);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, timeAxis,
+                currency + "/MWh", collection);
         XYPlot plot = chart.getXYPlot();
         ((DateAxis) plot.getDomainAxis()).setTimeZone(WALL_CLOCK);
         plot.setBackgroundPaint(Color.WHITE);
@@ -152,9 +156,9 @@ final class PricePlots {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, Color.BLACK);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
-        for (int series = 1; series < seriesCount; series++) {
-            renderer.setSeriesPaint(series, MODEL_COLOURS[(series - 1) % MODEL_COLOURS.length]);
-            renderer.setSeriesStroke(series, new BasicStroke(1.2f));
+        for (int model = 1; model < series.size(); model++) {
+            renderer.setSeriesPaint(model, MODEL_COLOURS[(model - 1) % MODEL_COLOURS.length]);
+            renderer.setSeriesStroke(model, new BasicStroke(1.2f));
         }
         plot.setRenderer(renderer);
         return chart;
