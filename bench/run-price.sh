@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the day-ahead price models of `gridcast pipeline prices` on the bundled German
-# epftoolbox dataset: accuracy on the benchmark's test period (2016-01-04 to 2017-12-31),
-# training and recalibration time per model, and the speed-up of the daily LEAR
+# epftoolbox dataset. It measures accuracy on the benchmark's test period (2016-01-04 to
+# 2017-12-31), training and recalibration time per model, and the speed-up of the daily LEAR
 # recalibrations from 1 to 2 Spark executor cores.
 #
 #   bench/run-price.sh [SPEEDUP_DAYS [CASES]]

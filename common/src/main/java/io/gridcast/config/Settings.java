@@ -99,7 +99,7 @@ public final class Settings {
                         .map(String::trim).map(Integer::valueOf).toList();
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Invalid setting " + path(key) + ": "
-                        + text + " (expected whole numbers separated by commas)", e);
+                        + text + " (expected whole numbers separated by commas)");
             }
         }
         return get(key, config::getIntList);

@@ -27,6 +27,9 @@ import org.apache.spark.sql.types.StructType;
  */
 final class EpfDatasetLayout implements ReportLayout {
 
+    /** Largest price magnitude accepted: far beyond any market's price cap, so only typos. */
+    static final double MAX_ABS_PRICE_PER_MWH = 1_000_000;
+
     /** Currencies of the markets whose datasets state their unit. */
     static final Map<String, String> KNOWN_CURRENCIES = Map.of("DE", "EUR", "PJM", "USD");
 
@@ -121,6 +124,10 @@ final class EpfDatasetLayout implements ReportLayout {
     public Object[] parse(ReportCells cells) {
         LocalDateTime hourStart = hourStart(cells.text(TIME));
         double pricePerMwh = number(PRICE, cells.text(PRICE));
+        if (Math.abs(pricePerMwh) > MAX_ABS_PRICE_PER_MWH) {
+            throw new RowRejection("Invalid " + PRICE + ": '" + cells.text(PRICE)
+                    + "' is out of range (beyond plus or minus 1,000,000 per MWh)");
+        }
         double exogenous1 = number(EXOGENOUS_1, cells.text(EXOGENOUS_1));
         double exogenous2 = number(EXOGENOUS_2, cells.text(EXOGENOUS_2));
         LocalDate deliveryDate = hourStart.toLocalDate();

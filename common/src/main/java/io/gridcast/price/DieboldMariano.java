@@ -8,6 +8,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * {@code |error of A| - |error of B|}, and the one-sided test of whether B is more accurate
  * than A. A p-value below 0.05 says B's forecasts are significantly better than A's.
  *
+ * <p>With fewer than two days, or identical daily differentials (equal forecasts), the
+ * variance is zero and the test is undefined: statistic and p-value are then NaN.
+ *
  * @param statistic the Diebold-Mariano statistic, positive when B's errors are smaller
  * @param pValue one-sided p-value of "B is more accurate than A", from the normal distribution
  * @param days number of daily loss differentials
@@ -34,6 +37,9 @@ public record DieboldMariano(double statistic, double pValue, int days) {
         double variance = 0.0;
         for (double differential : differentials) {
             variance += (differential - mean) * (differential - mean) / days;
+        }
+        if (days < 2 || variance == 0.0) {
+            return new DieboldMariano(Double.NaN, Double.NaN, days);
         }
         double statistic = mean / Math.sqrt(variance / days);
         double pValue = 1.0 - new NormalDistribution().cumulativeProbability(statistic);

@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 public final class InvariantScaler implements Serializable {
 
-    /** Ratio of the standard deviation of a normal distribution to its median absolute deviation. */
+    /** Median absolute deviation of a normal distribution, in standard deviations. */
     static final double NORMAL_MAD = 0.6744897501960817;
 
     private final double[] medians;

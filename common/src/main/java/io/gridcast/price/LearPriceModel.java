@@ -70,6 +70,16 @@ public final class LearPriceModel implements PriceModel {
     }
 
     @Override
+    public int historyDays() {
+        return lear.maxWindowDays();
+    }
+
+    @Override
+    public int firstTrainingDay(int firstTestDay) {
+        return firstTestDay - lear.maxWindowDays();
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("calibration_windows_days", lear.calibrationWindowsDays());

@@ -1,6 +1,7 @@
 package io.gridcast.price;
 
 import java.time.Duration;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -73,7 +74,9 @@ public abstract class NeuralPriceForecaster implements DayAheadPriceForecaster {
             progress.progress("test", blockEnd - firstTestDay, endTestDay - firstTestDay);
         }
         return new PriceNetworkResult(name(), forecasts, network, options.toMap(),
-                Duration.ofNanos(fitNanos), bestEpoch);
+                Duration.ofNanos(fitNanos), bestEpoch, Map.of("price", scaled.priceScaler(),
+                        "exogenous_1", scaled.exogenous1Scaler(),
+                        "exogenous_2", scaled.exogenous2Scaler()));
     }
 
     /** Fewest days before the first test day that a run accepts. */

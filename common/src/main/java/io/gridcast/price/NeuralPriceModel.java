@@ -1,5 +1,6 @@
 package io.gridcast.price;
 
+import io.gridcast.registry.RegistryJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -64,6 +65,11 @@ public final class NeuralPriceModel implements PriceModel {
     }
 
     @Override
+    public int historyDays() {
+        return forecaster.minimumTrainingDays();
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>(options.toMap());
         if (result != null) {
@@ -83,7 +89,11 @@ public final class NeuralPriceModel implements PriceModel {
                 "day_of_year_cos");
     }
 
-    /** Writes the network as trained after the last recalibration, {@code model.zip}. */
+    /**
+     * Writes the network as trained after the last recalibration, {@code model.zip}, and the
+     * transforms of its inputs and outputs, {@code scalers.json}: median and scaled median
+     * absolute deviation per series, for {@code asinh((x - median) / mad)}.
+     */
     @Override
     public void saveArtifact(String folderUri, Configuration hadoop) {
         if (result == null) {
@@ -95,6 +105,8 @@ public final class NeuralPriceModel implements PriceModel {
             try (OutputStream out = fs.create(path, true)) {
                 result.writeNetwork(out);
             }
+            LearPriceModel.write(new Path(folderUri + "/scalers.json"), hadoop,
+                    RegistryJson.write(result.scalers()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save " + name + " to " + folderUri, e);
         }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * forecasts every day of the test period with the naive benchmark and each model, scores
  * them, runs Diebold-Mariano tests between every pair, publishes {@code price_forecasts},
  * {@code price_forecast_metrics} and {@code price_dm_tests}, registers the models and draws
- * forecast-versus-actual plots.
+ * forecast-versus-actual plots. Each run replaces the market's rows of the three tables, so
+ * they always hold one run's models on one test period; earlier runs stay in the tables'
+ * snapshot history.
  */
 public final class PriceForecastRun {
 
@@ -51,12 +53,11 @@ public final class PriceForecastRun {
      * @param testStart first test delivery day, or null for the last {@code testDays} days
      * @param testDays test days when {@code testStart} is null, or at most from it
      * @param models models to score besides the naive forecast
-     * @param historyDays days every model needs before the first test day
      * @param plotStart first day of the fortnight plotted, or null for the fortnight around
      *     the highest test price
      */
     public record Request(String market, LocalDate testStart, int testDays,
-            List<PriceModel> models, int historyDays, LocalDate plotStart) {
+            List<PriceModel> models, LocalDate plotStart) {
     }
 
     /** Score and timing of one model. */
@@ -80,7 +81,7 @@ public final class PriceForecastRun {
         PriceSeriesReader reader = new PriceSeriesReader(spark, catalog);
         PriceSeriesReader.Series series = reader.read(request.market());
         PriceDays days = series.days();
-        int firstTestDay = firstTestDay(request, days);
+        int firstTestDay = firstTestDay(request, days, historyDays(request.models()));
         int endTestDay = Math.min(days.days(), firstTestDay + request.testDays());
         LOG.info("Price models for {}: {} days from {} to {}, test {} to {}", days.market(),
                 days.days(), days.firstDay(), days.date(days.days() - 1),
@@ -160,17 +161,28 @@ public final class PriceForecastRun {
                 + seconds.get(NeuralPriceModel.CNN_LSTM));
     }
 
-    private static int firstTestDay(Request request, PriceDays days) {
+    private static int historyDays(List<PriceModel> models) {
+        return models.stream().mapToInt(PriceModel::historyDays)
+                .reduce(NaiveForecaster.HISTORY_DAYS, Math::max);
+    }
+
+    private static int firstTestDay(Request request, PriceDays days, int history) {
+        if (days.days() <= history) {
+            throw new InvalidInputException("The series of " + days.market() + " has "
+                    + days.days() + " days (" + days.firstDay() + " to "
+                    + days.date(days.days() - 1) + "), but the models need " + history
+                    + " days of history before the first test day: ingest a longer series");
+        }
         int first = request.testStart() == null
                 ? days.days() - request.testDays()
                 : days.dayOf(request.testStart());
-        int history = Math.max(request.historyDays(), NaiveForecaster.HISTORY_DAYS);
         if (first < history || first >= days.days()) {
-            LocalDate earliest = days.date(history);
+            String chosen = request.testStart() == null
+                    ? " (the last " + request.testDays() + " days, price-models.test-days)" : "";
             throw new InvalidInputException("Cannot test price models of " + days.market()
-                    + " from " + days.date(Math.max(first, 0)) + ": the models need " + history
+                    + " from " + days.date(first) + chosen + ": the models need " + history
                     + " days of history before the first test day, so it must lie between "
-                    + earliest + " and " + days.date(days.days() - 1)
+                    + days.date(history) + " and " + days.date(days.days() - 1)
                     + " (the series runs from " + days.firstDay() + ")");
         }
         return first;
@@ -205,8 +217,7 @@ public final class PriceForecastRun {
         });
         Dataset<Row> table = spark.createDataFrame(rows, Tables.PRICE_FORECASTS.schema());
         catalog.replace(Tables.PRICE_FORECASTS, table, "t.market = "
-                + TableCatalog.sqlString(days.market()) + " AND t.model IN "
-                + TableCatalog.sqlList(new ArrayList<>(forecasts.keySet())));
+                + TableCatalog.sqlString(days.market()));
         return rows.size();
     }
 
@@ -222,8 +233,7 @@ public final class PriceForecastRun {
                 runId)));
         catalog.replace(Tables.PRICE_FORECAST_METRICS,
                 spark.createDataFrame(rows, Tables.PRICE_FORECAST_METRICS.schema()),
-                "t.market = " + TableCatalog.sqlString(market) + " AND t.model IN "
-                        + TableCatalog.sqlList(new ArrayList<>(metrics.keySet())));
+                "t.market = " + TableCatalog.sqlString(market));
     }
 
     private void publishTests(String market, LocalDate testStart, LocalDate testEnd,
@@ -250,7 +260,8 @@ public final class PriceForecastRun {
                 days.market(), days.market(), RegistryJson.write(parameters),
                 RegistryJson.write(model.features()), RegistryJson.write(metricsJson(model.name(),
                         metrics)),
-                days.firstDay(), days.date(firstTestDay - 1), null, null,
+                days.date(Math.max(0, model.firstTrainingDay(firstTestDay))),
+                days.date(firstTestDay - 1), null, null,
                 days.date(firstTestDay), days.date(endTestDay - 1), inputRows, fingerprint,
                 null, Versions.gridcast(), RegistryJson.write(Versions.libraries(spark)),
                 runTime, "candidate", runId);

@@ -23,12 +23,22 @@ public interface PriceModel {
     /** Every setting that shapes the forecasts, for the registry. */
     Map<String, Object> parameters();
 
+    /** Returns the days of history the model needs before the first test day. */
+    default int historyDays() {
+        return NaiveForecaster.HISTORY_DAYS;
+    }
+
+    /** Returns the first day a model tested from {@code firstTestDay} trains on. */
+    default int firstTrainingDay(int firstTestDay) {
+        return 0;
+    }
+
     /** Ordered inputs of the model, for the registry: the LEAR inputs unless overridden. */
     default List<String> features() {
         return IntStream.range(0, LearFeatures.COUNT).mapToObj(LearFeatures::name).toList();
     }
 
-    /** Whether the model has an artifact worth registering (the naive forecast has none). */
+    /** Tells whether the model has an artifact worth registering (the naive forecast has none). */
     default boolean registered() {
         return true;
     }

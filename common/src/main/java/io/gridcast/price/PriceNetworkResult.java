@@ -18,10 +18,13 @@ import org.deeplearning4j.util.ModelSerializer;
  * @param options the settings as registry parameters
  * @param trainingTime time spent fitting, first training and retrainings together
  * @param bestEpoch epochs of the first training whose weights were kept by early stopping
+ * @param scalers the input and output transforms fitted on the training days, by series
+ *     ({@code price}, {@code exogenous_1}, {@code exogenous_2}): the network reads and
+ *     writes transformed values
  */
 public record PriceNetworkResult(String model, double[][] forecastsPerMwh,
         ComputationGraph network, Map<String, String> options, Duration trainingTime,
-        int bestEpoch) {
+        int bestEpoch, Map<String, AsinhMedianScaler> scalers) {
 
     /**
      * Writes the network with its updater state in DL4J's model format, which

@@ -24,6 +24,8 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.Hour;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forecast-versus-actual charts of a price run, as PNG files: every hour of one fortnight,
@@ -42,6 +44,8 @@ final class PricePlots {
     /** Prices are labelled by market wall-clock time: place and label them without a shift. */
     private static final TimeZone WALL_CLOCK = TimeZone.getTimeZone(ZoneOffset.UTC);
 
+    private static final Logger LOG = LoggerFactory.getLogger(PricePlots.class);
+
     private final Configuration hadoop;
 
     PricePlots(Configuration hadoop) {
@@ -57,6 +61,12 @@ final class PricePlots {
     List<String> draw(String folderUri, PriceDays days, int firstTestDay,
             Map<String, double[][]> forecasts, String currency, LocalDate fortnightStart) {
         int testDays = forecasts.values().iterator().next().length;
+        if (fortnightStart != null && (days.dayOf(fortnightStart) < firstTestDay
+                || days.dayOf(fortnightStart) >= firstTestDay + testDays)) {
+            LOG.warn("Fortnight start {} lies outside the test period {} to {}: charting the "
+                    + "nearest fortnight of the test period instead", fortnightStart,
+                    days.date(firstTestDay), days.date(firstTestDay + testDays - 1));
+        }
         int fortnightFirst = fortnightStart == null
                 ? aroundHighestPrice(days, firstTestDay, testDays)
                 : Math.max(firstTestDay, Math.min(days.dayOf(fortnightStart),

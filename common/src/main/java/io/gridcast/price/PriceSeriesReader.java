@@ -78,7 +78,8 @@ public final class PriceSeriesReader {
                     + " has incomplete or missing days for " + market + " from "
                     + first.plusDays(day) + " to " + first.plusDays(end - 1) + " ("
                     + hoursPerDay[day] + " hours on the first): the daily price models need "
-                    + "every day of the series; ingest the missing days or restrict the input");
+                    + "every day of the series, so ingest a file with those days (rows rejected "
+                    + "on ingest are in the rejects table)");
         }
     }
 

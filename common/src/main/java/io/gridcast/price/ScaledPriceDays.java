@@ -15,9 +15,12 @@ import java.util.Arrays;
  * @param exogenous2 scaled second exogenous series, [day][hour]
  * @param medianRangePerMwh median over the training days of the daily price range (maximum
  *     minus minimum), the unit of {@link PriceNetworkOptions#spikeWeight()}
+ * @param exogenous1Scaler transform of the first exogenous series
+ * @param exogenous2Scaler transform of the second exogenous series
  */
 record ScaledPriceDays(PriceDays days, AsinhMedianScaler priceScaler, double[][] price,
-        double[][] exogenous1, double[][] exogenous2, double medianRangePerMwh) {
+        double[][] exogenous1, double[][] exogenous2, double medianRangePerMwh,
+        AsinhMedianScaler exogenous1Scaler, AsinhMedianScaler exogenous2Scaler) {
 
     /** Inputs of the day-of-week one-hot code. */
     static final int DAY_OF_WEEK_INPUTS = 7;
@@ -35,7 +38,7 @@ record ScaledPriceDays(PriceDays days, AsinhMedianScaler priceScaler, double[][]
         Arrays.sort(ranges);
         return new ScaledPriceDays(days, priceScaler, priceScaler.scaleAll(days.pricePerMwh()),
                 scaler1.scaleAll(days.exogenous1()), scaler2.scaleAll(days.exogenous2()),
-                Math.max(ranges[trainingEndDay / 2], 1e-6));
+                Math.max(ranges[trainingEndDay / 2], 1e-6), scaler1, scaler2);
     }
 
     /** Returns the maximum minus the minimum price of {@code day}. */

@@ -66,6 +66,7 @@ class EpfDatasetIngestTest extends SparkTestBase {
         pjm.add("2019-06-03 01:00:00,23.5,abc,11509.0");
         pjm.add("2019-06-03 02:00:00,Infinity,85049.0,11509.0");
         pjm.add("2019-06-03 03:00:00,23.5,85049.0");
+        pjm.add("2019-06-03 04:00:00,1e7,85049.0,11509.0");
         Files.write(input.resolve("PJM.csv"), pjm);
 
         result = new EpfDatasetIngest(spark).read(input.toString(), null, null, "run-test",
@@ -127,16 +128,16 @@ class EpfDatasetIngestTest extends SparkTestBase {
     @Test
     void countsAddUpOverBothFiles() {
         // DE has 96 rows: 48 accepted (2 whole days), 47 rejected and 1 copy. The other 2 days
-        // of its 4-day span count as 48 missing hours. PJM has 53 rows: 24 accepted, 2
-        // conflicting, 23 of an incomplete day and 4 invalid.
-        assertThat(result.counts()).isEqualTo(new IngestCounts(149, 72, 76, 1, 48));
+        // of its 4-day span count as 48 missing hours. PJM has 54 rows: 24 accepted, 2
+        // conflicting, 23 of an incomplete day and 5 invalid.
+        assertThat(result.counts()).isEqualTo(new IngestCounts(150, 72, 77, 1, 48));
         assertThat(result.markets()).containsExactly(
                 new EpfDatasetIngest.MarketSpan("DE", "EUR", LocalDate.parse("2020-03-29"),
                         LocalDate.parse("2020-04-01"), 48, 48),
                 new EpfDatasetIngest.MarketSpan("PJM", "USD", LocalDate.parse("2019-06-01"),
                         LocalDate.parse("2019-06-01"), 24, 0));
         assertThat(tableRows).hasSize(72);
-        assertThat(rejects).hasSize(76);
+        assertThat(rejects).hasSize(77);
     }
 
     @Test
@@ -220,6 +221,8 @@ class EpfDatasetIngestTest extends SparkTestBase {
         assertThat(reasons.get(52L)).isEqualTo("Invalid exogenous_1: 'abc' is not a number");
         assertThat(reasons.get(53L)).isEqualTo("Invalid price: 'Infinity' is not a number");
         assertThat(reasons.get(54L)).isEqualTo("Invalid row: expected 4 columns, found 3");
+        assertThat(reasons.get(55L)).isEqualTo("Invalid price: '1e7' is out of range "
+                + "(beyond plus or minus 1,000,000 per MWh)");
     }
 
     @Test
@@ -267,6 +270,6 @@ class EpfDatasetIngestTest extends SparkTestBase {
         ingest.publish(catalog, read(input, null, null));
 
         assertThat(catalog.read("price_inputs_hourly").count()).isEqualTo(72);
-        assertThat(catalog.read("rejects").filter("job = 'prices'").count()).isEqualTo(76);
+        assertThat(catalog.read("rejects").filter("job = 'prices'").count()).isEqualTo(77);
     }
 }

@@ -99,4 +99,16 @@ class PriceMetricsTest {
         assertThat(DieboldMariano.test(actual, forecastB, forecastA).pValue())
                 .isCloseTo(1 - 0.0071529, within(1e-6));
     }
+
+    @Test
+    void dieboldMarianoIsUndefinedWithoutVariance() {
+        double[][] actual = new double[1][24];
+        double[][] forecastA = new double[1][24];
+        double[][] forecastB = new double[1][24];
+        Arrays.fill(forecastA[0], 3.0);
+
+        assertThat(DieboldMariano.test(actual, forecastA, forecastB).pValue()).isNaN();
+        assertThat(DieboldMariano.test(new double[3][24], new double[3][24],
+                new double[3][24]).statistic()).isNaN();
+    }
 }

@@ -4,9 +4,11 @@ import io.gridcast.config.Settings;
 import io.gridcast.ingest.EpfDatasetIngest;
 import io.gridcast.price.PriceForecastRun;
 import java.time.Clock;
+import io.gridcast.ingest.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +32,8 @@ final class PipelinePricesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--market", paramLabel = "NAME",
-            description = "Market to ingest and score (default: price-models.market).")
+            description = "Market to ingest and score (default: with --input, the file's name "
+                    + "without extension, DE.csv.gz is DE; without, price-models.market).")
     String market;
 
     @Option(names = "--input", paramLabel = "PATH|URI",
@@ -49,22 +52,44 @@ final class PipelinePricesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = TrainPriceCommand.settings(options.settings(), market, testStart);
-        String chosenMarket = settings.string("price-models.market").toUpperCase(Locale.ROOT);
         List<String> chosen = TrainPriceCommand.chosenModels(models, spec);
-        String source = input != null ? input : InputDefaults.bundled(
-                "data/samples/epftoolbox/" + chosenMarket + ".csv.gz");
+        // With --input and no --market, the file names the market, as ingest prices does.
+        String fileMarket = input != null && market == null ? null
+                : settings.string("price-models.market");
+        String source = input != null ? input : bundledDataset(fileMarket);
         String currency = settings.string("prices.currency");
-        EpfDatasetIngest.checkOptions(chosenMarket, currency.isBlank() ? null : currency);
+        EpfDatasetIngest.checkOptions(fileMarket, currency.isBlank() ? null : currency);
         try (JobContext context = new JobContext("pipeline-prices", settings, 3,
                 Clock.systemUTC())) {
             EpfDatasetIngest.Result result = IngestPricesCommand.ingest(context, source,
-                    chosenMarket, currency.isBlank() ? null : currency);
+                    fileMarket, currency.isBlank() ? null : currency);
 
-            PriceForecastRun.Outcome outcome = TrainPriceCommand.train(context, chosen);
+            PriceForecastRun.Outcome outcome = TrainPriceCommand.train(context,
+                    fileMarket != null ? fileMarket : ingestedMarket(result), chosen);
             System.out.printf("%npipeline prices finished in %.1f s: %s; %s%n",
                     context.progress.elapsedSeconds(), result.counts().summary(),
                     TrainPriceCommand.summary(outcome));
         }
         return 0;
+    }
+
+    private static String bundledDataset(String market) {
+        String bundled = InputDefaults.bundled("data/samples/epftoolbox/" + market + ".csv.gz");
+        if (!Files.exists(Path.of(bundled))) {
+            throw new IllegalArgumentException("No bundled dataset for market " + market
+                    + " (DE and PJM are bundled): pass --input FILE");
+        }
+        return bundled;
+    }
+
+    /** Returns the one market the input contained. */
+    private String ingestedMarket(EpfDatasetIngest.Result result) {
+        List<String> markets = result.markets().stream().map(EpfDatasetIngest.MarketSpan::market)
+                .distinct().toList();
+        if (markets.size() != 1) {
+            throw new InvalidInputException("Input " + input + " contains " + markets.size()
+                    + " market(s) " + markets + ": pass --market to choose the one to score");
+        }
+        return markets.get(0);
     }
 }

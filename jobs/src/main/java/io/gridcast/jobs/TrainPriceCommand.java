@@ -67,7 +67,8 @@ final class TrainPriceCommand implements Callable<Integer> {
         List<String> chosen = chosenModels(models, spec);
         try (JobContext context = new JobContext("train-price", settings, 1,
                 Clock.systemUTC())) {
-            PriceForecastRun.Outcome outcome = train(context, chosen);
+            PriceForecastRun.Outcome outcome = train(context,
+                    settings.string("price-models.market"), chosen);
             System.out.printf("train price finished in %.1f s: %s%n",
                     context.progress.elapsedSeconds(), summary(outcome));
         }
@@ -79,6 +80,8 @@ final class TrainPriceCommand implements Callable<Integer> {
         if (market != null) {
             chosen = chosen.with("price-models.market", market);
         }
+        chosen = chosen.with("price-models.market",
+                chosen.string("price-models.market").trim().toUpperCase(Locale.ROOT));
         if (testStart != null) {
             chosen = chosen.with("price-models.test-start", testStart.toString());
         }
@@ -105,24 +108,23 @@ final class TrainPriceCommand implements Callable<Integer> {
                 chosen.add(model);
             } else if (!model.equals(NaivePriceModel.NAME)) {
                 throw new IllegalArgumentException("Unknown price model: " + name
-                        + " (expected " + String.join(", ", MODELS) + " or all)");
+                        + " (expected lear, mlp, cnn-lstm or all)");
             }
         }
         return chosen.stream().distinct().toList();
     }
 
     /** Runs the models, publishes, registers and prints the report. */
-    static PriceForecastRun.Outcome train(JobContext context, List<String> chosen) {
+    static PriceForecastRun.Outcome train(JobContext context, String market,
+            List<String> chosen) {
         Settings settings = context.settings;
-        String market = settings.string("price-models.market");
         context.progress.stage("forecast and score day-ahead prices of " + market);
         List<PriceModel> models = models(context, chosen);
         String testStart = settings.string("price-models.test-start");
         String plotStart = settings.string("price-models.plot-fortnight-start");
         PriceForecastRun.Request request = new PriceForecastRun.Request(market,
-                testStart.isBlank() ? null : LocalDate.parse(testStart),
-                settings.integer("price-models.test-days"), models, historyDays(settings,
-                        chosen), plotStart.isBlank() ? null : LocalDate.parse(plotStart));
+                testStart.isBlank() ? null : LocalDate.parse(testStart), testDays(settings),
+                models, plotStart.isBlank() ? null : LocalDate.parse(plotStart));
         PriceForecastRun.Outcome outcome = new PriceForecastRun(context.spark, context.catalog)
                 .run(request, context.registry(), context.warehouse.resolve("reports/prices/"
                         + market), context.runId, context.runTime);
@@ -148,13 +150,23 @@ final class TrainPriceCommand implements Callable<Integer> {
     }
 
     static LearForecaster lear(Settings settings) {
+        int[] windows = settings.integers("price-models.lear.calibration-windows-days").stream()
+                .mapToInt(Integer::intValue).toArray();
         try {
-            return new LearForecaster(settings.integers("price-models.lear.calibration-windows-days")
-                    .stream().mapToInt(Integer::intValue).toArray());
+            return new LearForecaster(windows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid setting in gridcast.price-models.lear: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static int testDays(Settings settings) {
+        int testDays = settings.integer("price-models.test-days");
+        if (testDays < 1) {
+            throw new IllegalArgumentException("Invalid setting gridcast.price-models.test-days: "
+                    + testDays + " (expected at least 1)");
+        }
+        return testDays;
     }
 
     /**
@@ -195,28 +207,25 @@ final class TrainPriceCommand implements Callable<Integer> {
         return settings.has(key) ? settings.number(key) : fallback;
     }
 
-    private static int historyDays(Settings settings, List<String> chosen) {
-        return chosen.contains(LearPriceModel.NAME) ? lear(settings).maxWindowDays() : 7;
-    }
-
     /** Prints the metrics table, the spike threshold, the Diebold-Mariano p-values and charts. */
     static void printReport(PrintStream out, PriceForecastRun.Outcome outcome) {
         String unit = outcome.currency() + "/MWh";
         int hours = outcome.models().get(0).metrics().hours();
-        out.printf("%s day-ahead price forecasts, test %s to %s (%d days, %d hours), %s%n",
+        out.printf("%s day-ahead price forecasts, test %s to %s (%d day(s), %d hours), %s%n",
                 outcome.market(), outcome.testStart(), outcome.testEnd(), hours / 24, hours,
                 unit);
-        out.printf("  %-10s %8s %8s %8s %7s %7s %10s %11s %9s%n", "model", "MAE", "RMSE",
+        out.printf("  %-12s %8s %8s %8s %7s %7s %10s %11s %9s%n", "model", "MAE", "RMSE",
                 "sMAPE %", "rMAE", "rMAE W", "spike MAE", "spike RMSE", "time s");
         for (PriceForecastRun.ModelResult result : outcome.models()) {
             var m = result.metrics();
-            out.printf("  %-10s %8.3f %8.3f %8.2f %7.3f %7.3f %10.3f %11.3f %9.1f%n",
+            out.printf("  %-12s %8.3f %8.3f %8.2f %7.3f %7.3f %10.3f %11.3f %9.1f%n",
                     result.model(), m.maePerMwh(), m.rmsePerMwh(), m.smapePercent(),
                     m.relativeMae(), m.relativeMaeWeekly(), m.spikeMaePerMwh(),
                     m.spikeRmsePerMwh(), result.trainSeconds());
         }
         out.printf("  rMAE: MAE / naive MAE; rMAE W: MAE / MAE of the same hour a week before "
-                + "within the test period, as the benchmark's tables publish it%n");
+                + "within the test period, as the benchmark's tables publish it (NaN for a test "
+                + "under 8 days)%n");
         out.printf("  spike hours: actual price >= %.2f %s (top 5%% of test hours)%n",
                 outcome.models().get(0).metrics().spikeThresholdPerMwh(), unit);
         printTests(out, outcome);
@@ -228,32 +237,35 @@ final class TrainPriceCommand implements Callable<Integer> {
                 .toList();
         out.println("  Diebold-Mariano p-values (one-sided: the column model is more accurate "
                 + "than the row model; below 0.05 is significant):");
-        out.printf("  %-10s%s%n", "", names.stream().map(n -> String.format(" %9s", n))
+        out.printf("  %-12s%s%n", "", names.stream().map(n -> String.format(" %11s", n))
                 .collect(Collectors.joining()));
         for (String row : names) {
-            StringBuilder line = new StringBuilder(String.format("  %-10s", row));
+            StringBuilder line = new StringBuilder(String.format("  %-12s", row));
             for (String column : names) {
                 line.append(outcome.tests().stream()
                         .filter(t -> t.modelA().equals(row) && t.modelB().equals(column))
-                        .map(t -> String.format(" %9.4f", t.test().pValue()))
-                        .findFirst().orElse(String.format(" %9s", "-")));
+                        .map(t -> Double.isNaN(t.test().pValue()) ? String.format(" %11s", "n/a")
+                                : String.format(" %11.4f", t.test().pValue()))
+                        .findFirst().orElse(String.format(" %11s", "-")));
             }
             out.println(line);
+        }
+        if (outcome.tests().stream().anyMatch(t -> Double.isNaN(t.test().pValue()))) {
+            out.println("  n/a: undefined with under 2 test days or identical daily errors");
         }
     }
 
     /** Formats market, test window, MAE per model and registered versions as one line. */
     static String summary(PriceForecastRun.Outcome outcome) {
+        String registered = outcome.models().stream().filter(r -> r.registered() != null)
+                .map(r -> r.registered().modelName() + " v" + r.registered().modelVersion())
+                .collect(Collectors.joining(", "));
         return String.format("%s test %s to %s, %d input rows; MAE %s/MWh: %s; "
                         + "%d forecast rows published to price_forecasts; registered %s",
                 outcome.market(), outcome.testStart(), outcome.testEnd(), outcome.inputRows(),
                 outcome.currency(), outcome.models().stream()
                         .map(r -> String.format("%s %.3f", r.model(), r.metrics().maePerMwh()))
                         .collect(Collectors.joining(", ")),
-                outcome.forecastRows(), outcome.models().stream()
-                        .filter(r -> r.registered() != null)
-                        .map(r -> r.registered().modelName() + " v"
-                                + r.registered().modelVersion())
-                        .collect(Collectors.joining(", ")));
+                outcome.forecastRows(), registered.isEmpty() ? "no model" : registered);
     }
 }

@@ -44,7 +44,7 @@ class PipelinePricesTest {
         String output = CommandRun.succeeding(command);
 
         assertThat(output).contains("DE day-ahead price forecasts, test 2017-12-04 to "
-                        + "2017-12-31 (28 days, 672 hours), EUR/MWh")
+                        + "2017-12-31 (28 day(s), 672 hours), EUR/MWh")
                 .contains("pipeline prices finished in ")
                 .contains("registered price-lear-de v1, price-mlp-de v1, price-cnn-lstm-de v1");
         Map<String, Double> mae = duckDbMae(warehouse);
@@ -67,6 +67,8 @@ class PipelinePricesTest {
                 "reports/prices/DE/price-forecast-fortnight.png"))).startsWith(0x89, 'P', 'N', 'G');
         assertThat(warehouse.resolve("models/price-lear-de/v1/lear-84-days.json")).exists();
         assertThat(warehouse.resolve("models/price-cnn-lstm-de/v1/model.zip")).exists();
+        assertThat(Files.readString(warehouse.resolve("models/price-mlp-de/v1/scalers.json")))
+                .contains("\"price\"", "\"exogenous_1\"", "\"median\"", "\"mad\"");
 
         CommandRun.succeeding(command);
 
@@ -97,6 +99,23 @@ class PipelinePricesTest {
     }
 
     @Test
+    void inputFileNamesTheMarket() throws Exception {
+        Path pjm = Files.createTempDirectory("prices-pjm").resolve("PJM.csv.gz");
+        Files.copy(SparkTestBase.repositoryRoot().resolve("data/samples/epftoolbox/PJM.csv.gz"),
+                pjm);
+
+        String output = CommandRun.succeeding("pipeline", "prices", "--input", pjm.toString(),
+                "--warehouse", Files.createTempDirectory("pipeline-prices-pjm").toString(),
+                "--model", "lear", "--test-start", "2018-12-24", "--set",
+                "spark.master=local[1]", "--set", "price-models.lear.calibration-windows-days=84");
+
+        assertThat(output).contains("PJM day-ahead price forecasts, test 2018-12-24 to "
+                + "2018-12-24 (1 day(s), 24 hours), USD/MWh")
+                .contains("n/a: undefined with under 2 test days")
+                .contains("registered price-lear-pjm v1");
+    }
+
+    @Test
     void trainWithoutInputsSaysIngestFirst() throws Exception {
         Path warehouse = Files.createTempDirectory("train-price-empty");
 
@@ -115,7 +134,7 @@ class PipelinePricesTest {
 
         assertThat(failed.exitCode()).isEqualTo(2);
         assertThat(failed.output()).contains("Unknown price model: arima "
-                + "(expected lear, mlp, cnn_lstm or all)");
+                + "(expected lear, mlp, cnn-lstm or all)");
     }
 
     /** Writes the header and the rows from {@code firstDay} of the bundled DE.csv.gz. */
