@@ -273,19 +273,19 @@ public final class PriceForecastRun {
         return registered;
     }
 
+    /** The model's own test metrics first, then the naive forecast's for reference. */
     private static Map<String, Object> metricsJson(String model,
             Map<String, PriceMetrics> metrics) {
         Map<String, Object> json = new LinkedHashMap<>();
-        metrics.forEach((name, m) -> {
-            if (name.equals(model) || name.equals(NaivePriceModel.NAME)) {
-                json.put(name + "/mae_per_mwh", m.maePerMwh());
-                json.put(name + "/rmse_per_mwh", m.rmsePerMwh());
-                json.put(name + "/smape_percent", m.smapePercent());
-                json.put(name + "/relative_mae", m.relativeMae());
-                json.put(name + "/relative_mae_weekly", m.relativeMaeWeekly());
-                json.put(name + "/spike_mae_per_mwh", m.spikeMaePerMwh());
-            }
-        });
+        for (String name : List.of(model, NaivePriceModel.NAME)) {
+            PriceMetrics m = metrics.get(name);
+            json.put(name + "/mae_per_mwh", m.maePerMwh());
+            json.put(name + "/rmse_per_mwh", m.rmsePerMwh());
+            json.put(name + "/smape_percent", m.smapePercent());
+            json.put(name + "/relative_mae", m.relativeMae());
+            json.put(name + "/relative_mae_weekly", m.relativeMaeWeekly());
+            json.put(name + "/spike_mae_per_mwh", m.spikeMaePerMwh());
+        }
         return json;
     }
 

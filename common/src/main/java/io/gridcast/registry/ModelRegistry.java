@@ -2,6 +2,7 @@ package io.gridcast.registry;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.gridcast.ingest.InvalidInputException;
 import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
 import io.gridcast.io.Warehouse;
@@ -50,6 +51,77 @@ public final class ModelRegistry {
     /** Folder of a version's artifacts: {@code <artifacts>/<model name>/v<version>}. */
     public String artifactUri(String modelName, int version) {
         return artifactRoot + "/" + modelName + "/v" + version;
+    }
+
+    /** Returns the versions of {@code modelName}, or of all models if null, in order. */
+    public List<ModelVersion> versions(String modelName) {
+        if (!spark.catalog().tableExists(catalog.qualified(Tables.MODEL_REGISTRY.name()))) {
+            return List.of();
+        }
+        Dataset<Row> rows = catalog.read(Tables.MODEL_REGISTRY.name());
+        if (modelName != null) {
+            rows = rows.filter(col("model_name").equalTo(modelName));
+        }
+        return rows.orderBy("model_name", "model_version").collectAsList().stream()
+                .map(ModelRegistry::toVersion).toList();
+    }
+
+    /**
+     * Returns version {@code version} of {@code modelName}, or its latest if null.
+     *
+     * @throws InvalidInputException naming the model and the versions there are
+     */
+    public ModelVersion version(String modelName, Integer version) {
+        List<ModelVersion> versions = versions(modelName);
+        if (versions.isEmpty()) {
+            throw new InvalidInputException("Model not found: " + modelName
+                    + " (gridcast models list shows the registered models)");
+        }
+        if (version == null) {
+            return versions.get(versions.size() - 1);
+        }
+        return versions.stream().filter(v -> v.modelVersion() == version).findFirst()
+                .orElseThrow(() -> new InvalidInputException("Version not found: "
+                        + modelName + ":" + version + " (registered versions 1 to "
+                        + versions.get(versions.size() - 1).modelVersion() + ")"));
+    }
+
+    /**
+     * Marks {@code version} of {@code modelName} production and its other versions candidate,
+     * in one commit, so readers never see two production versions or none.
+     */
+    public void promote(String modelName, int version) {
+        version(modelName, version);
+        spark.sql("UPDATE " + catalog.qualified(Tables.MODEL_REGISTRY.name())
+                + " SET stage = CASE WHEN model_version = " + version
+                + " THEN 'production' ELSE 'candidate' END WHERE model_name = "
+                + TableCatalog.sqlString(modelName));
+        LOG.info("Promoted {} version {} to production", modelName, version);
+    }
+
+    private static ModelVersion toVersion(Row row) {
+        return new ModelVersion(row.getAs("model_name"), row.<Integer>getAs("model_version"),
+                row.getAs("algorithm"), row.getAs("target"), row.getAs("iso"), row.getAs("zone"),
+                row.getAs("parameters_json"), row.getAs("features_json"),
+                row.getAs("metrics_json"), localDate(row, "train_start"),
+                localDate(row, "train_end"), localDate(row, "validation_start"),
+                localDate(row, "validation_end"), localDate(row, "test_start"),
+                localDate(row, "test_end"), row.<Long>getAs("input_rows"),
+                row.getAs("input_fingerprint"), row.getAs("artifact_uri"),
+                row.getAs("code_version"), row.getAs("library_versions_json"),
+                instant(row, "created_at_utc"), row.getAs("stage"), row.getAs("run_id"));
+    }
+
+    private static java.time.LocalDate localDate(Row row, String column) {
+        Object value = row.getAs(column);
+        return value instanceof java.sql.Date date ? date.toLocalDate()
+                : (java.time.LocalDate) value;
+    }
+
+    private static java.time.Instant instant(Row row, String column) {
+        Object value = row.getAs(column);
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : (java.time.Instant) value;
     }
 
     /** Writes the registry row of {@code version}, in one commit. */

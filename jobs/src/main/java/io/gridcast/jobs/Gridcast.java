@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PipelineCommand.class,
             TablesCommand.class,
             QueryCommand.class,
+            ModelsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Gridcast implements Runnable {
