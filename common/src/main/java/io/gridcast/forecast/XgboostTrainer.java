@@ -111,7 +111,7 @@ public final class XgboostTrainer {
     }
 
     /** Adds a dense {@code features} vector of {@code featureCols}, nulls as NaN. */
-    static Dataset<Row> withFeatures(Dataset<Row> rows, List<String> featureCols) {
+    public static Dataset<Row> withFeatures(Dataset<Row> rows, List<String> featureCols) {
         Column[] values = featureCols.stream()
                 .map(name -> coalesce(col(name).cast("double"), lit(Double.NaN)))
                 .toArray(Column[]::new);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TablesCommand.class,
             QueryCommand.class,
             ModelsCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Gridcast implements Runnable {

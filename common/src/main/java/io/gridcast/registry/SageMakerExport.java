@@ -1,0 +1,132 @@
+package io.gridcast.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcast.ingest.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Packs a registered XGBoost model for SageMaker's built-in XGBoost container, version
+ * {@value #CONTAINER_VERSION}: {@code model.tar.gz} holding only {@code xgboost-model}, the
+ * booster in XGBoost's JSON format, which XGBoost 1.7 reads by its leading brace. The ordered
+ * feature list goes beside the archive, not in it, because the container takes every file of
+ * the model folder for a booster. Requests are CSV rows of the features in that order,
+ * without a header, missing values left empty.
+ */
+public final class SageMakerExport {
+
+    /** Built-in container version the archive is for: XGBoost 1.7, the newest SageMaker offers. */
+    public static final String CONTAINER_VERSION = "1.7-1";
+    /** File name the container loads from the model folder. */
+    public static final String MODEL_FILE = "xgboost-model";
+    public static final String ARCHIVE = "model.tar.gz";
+    public static final String FEATURES_FILE = "model-features.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Configuration hadoop;
+
+    public SageMakerExport(Configuration hadoop) {
+        this.hadoop = hadoop;
+    }
+
+    /**
+     * What an export wrote.
+     *
+     * @param archiveUri the {@code model.tar.gz}
+     * @param featuresUri the JSON feature list and output description
+     * @param features feature names in request order
+     * @param logTarget whether the booster predicts the natural log of the target
+     */
+    public record Result(String archiveUri, String featuresUri, List<String> features,
+            boolean logTarget) {
+    }
+
+    /** Writes the archive and the feature list of {@code version} under {@code folderUri}. */
+    public Result export(ModelVersion version, String folderUri) {
+        if (version.algorithm() == null || !version.algorithm().contains("xgboost")
+                || version.artifactUri() == null) {
+            throw new InvalidInputException("Cannot export " + version.modelName() + " v"
+                    + version.modelVersion() + " to SageMaker: it is a " + version.algorithm()
+                    + " model, and only XGBoost models with a saved booster export");
+        }
+        byte[] booster = read(new Path(version.artifactUri() + "/" + ModelArtifacts.BOOSTER_JSON));
+        List<String> features = features(version);
+        boolean logTarget = Boolean.parseBoolean(RegistryJson.flatten(version.parametersJson())
+                .getOrDefault("log_target", "false"));
+
+        String archive = folderUri + "/" + ARCHIVE;
+        writeArchive(new Path(archive), booster);
+        String featuresUri = folderUri + "/" + FEATURES_FILE;
+        write(new Path(featuresUri), description(version, features, logTarget));
+        return new Result(archive, featuresUri, features, logTarget);
+    }
+
+    private static List<String> features(ModelVersion version) {
+        try {
+            return List.of(JSON.readValue(version.featuresJson(), String[].class));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("Cannot read the feature list of "
+                    + version.modelName() + " v" + version.modelVersion() + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static byte[] description(ModelVersion version, List<String> features,
+            boolean logTarget) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("model_name", version.modelName());
+        description.put("model_version", version.modelVersion());
+        description.put("container", "sagemaker-xgboost:" + CONTAINER_VERSION);
+        description.put("content_type", "text/csv");
+        description.put("features", features);
+        description.put("prediction", logTarget
+                ? "natural log of " + version.target() + ": apply exp to the response"
+                : version.target());
+        return RegistryJson.write(description).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] read(Path path) {
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read the booster " + path + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private void writeArchive(Path path, byte[] booster) {
+        try (OutputStream file = path.getFileSystem(hadoop).create(path, true);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                        new GzipCompressorOutputStream(file))) {
+            TarArchiveEntry entry = new TarArchiveEntry(MODEL_FILE);
+            entry.setSize(booster.length);
+            tar.putArchiveEntry(entry);
+            tar.write(booster);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + path, e);
+        }
+    }
+
+    private void write(Path path, byte[] content) {
+        try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + path, e);
+        }
+    }
+}
