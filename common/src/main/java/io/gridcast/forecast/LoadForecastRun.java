@@ -98,12 +98,8 @@ public final class LoadForecastRun {
                 split.validationStart(), split.validationEnd(), split.testStart(),
                 split.testEnd(), inputRows, fingerprint, null, Versions.gridcast(),
                 RegistryJson.write(Versions.libraries(spark)), runTime, "candidate", runId);
-        int version = registry.nextVersion(candidate.modelName());
-        String artifact = registry.artifactUri(candidate.modelName(), version);
-        ModelArtifacts.save(trained.model(), artifact, spark.sparkContext().hadoopConfiguration());
-        ModelVersion registered = candidate.withVersion(version, artifact);
-        registry.register(registered);
-        return registered;
+        return registry.registerOnce(candidate, artifact -> ModelArtifacts.save(trained.model(),
+                artifact, spark.sparkContext().hadoopConfiguration()));
     }
 
     /** Returns the XGBoost parameters and the forecast settings that shaped the model. */

@@ -205,14 +205,8 @@ public final class MeterLstmRun {
                 inputRows, fingerprint, null, Versions.gridcast(),
                 RegistryJson.write(Versions.libraries(spark)),
                 runTime, "candidate", runId);
-        int version = registry.nextVersion(name);
-        String artifact = network == null ? null : registry.artifactUri(name, version);
-        if (network != null) {
-            save(network, artifact);
-        }
-        ModelVersion registered = candidate.withVersion(version, artifact);
-        registry.register(registered);
-        return registered;
+        return registry.registerOnce(candidate,
+                network == null ? null : artifact -> save(network, artifact));
     }
 
     private Map<String, Object> parameters() {

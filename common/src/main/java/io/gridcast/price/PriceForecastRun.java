@@ -265,12 +265,8 @@ public final class PriceForecastRun {
                 days.date(firstTestDay), days.date(endTestDay - 1), inputRows, fingerprint,
                 null, Versions.gridcast(), RegistryJson.write(Versions.libraries(spark)),
                 runTime, "candidate", runId);
-        int version = registry.nextVersion(name);
-        String artifact = registry.artifactUri(name, version);
-        model.saveArtifact(artifact, spark.sparkContext().hadoopConfiguration());
-        ModelVersion registered = candidate.withVersion(version, artifact);
-        registry.register(registered);
-        return registered;
+        return registry.registerOnce(candidate, artifact -> model.saveArtifact(artifact,
+                spark.sparkContext().hadoopConfiguration()));
     }
 
     /** The model's own test metrics first, then the naive forecast's for reference. */

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Model versions in the {@code model_registry} table, with artifacts under the warehouse.
  *
- * <p>Each training run registers a new version; runs on the same input rows share the input
- * fingerprint, so {@code model_registry} shows which versions saw the same data.
+ * <p>A training run registers a new version unless the registry already holds the same model:
+ * same name, parameters, features, input fingerprint and code version, and metrics equal to 6
+ * significant digits (Spark may sum in another order from run to run). Runs on the
+ * same input rows share the input fingerprint, so {@code model_registry} shows which versions
+ * saw the same data.
  */
 public final class ModelRegistry {
 
@@ -51,6 +54,41 @@ public final class ModelRegistry {
     /** Folder of a version's artifacts: {@code <artifacts>/<model name>/v<version>}. */
     public String artifactUri(String modelName, int version) {
         return artifactRoot + "/" + modelName + "/v" + version;
+    }
+
+    /**
+     * Registers {@code candidate} as the next version of its model, its artifact written first
+     * by {@code saveArtifact} (given the artifact folder, or null for a model without one),
+     * unless the registry already holds the same model: then returns that version and writes
+     * nothing, so re-running a training job never duplicates a version.
+     */
+    public ModelVersion registerOnce(ModelVersion candidate,
+            java.util.function.Consumer<String> saveArtifact) {
+        java.util.Optional<ModelVersion> same = versions(candidate.modelName()).stream()
+                .filter(version -> sameModel(version, candidate)).findFirst();
+        if (same.isPresent()) {
+            LOG.info("{} is already registered as version {}: not registered again",
+                    candidate.modelName(), same.get().modelVersion());
+            return same.get();
+        }
+        int version = nextVersion(candidate.modelName());
+        String artifact = saveArtifact == null ? null
+                : artifactUri(candidate.modelName(), version);
+        if (saveArtifact != null) {
+            saveArtifact.accept(artifact);
+        }
+        ModelVersion registered = candidate.withVersion(version, artifact);
+        register(registered);
+        return registered;
+    }
+
+    private static boolean sameModel(ModelVersion a, ModelVersion b) {
+        return java.util.Objects.equals(a.parametersJson(), b.parametersJson())
+                && java.util.Objects.equals(a.featuresJson(), b.featuresJson())
+                && RegistryJson.flatten(a.metricsJson()).equals(
+                        RegistryJson.flatten(b.metricsJson()))
+                && java.util.Objects.equals(a.inputFingerprint(), b.inputFingerprint())
+                && java.util.Objects.equals(a.codeVersion(), b.codeVersion());
     }
 
     /** Returns the versions of {@code modelName}, or of all models if null, in order. */

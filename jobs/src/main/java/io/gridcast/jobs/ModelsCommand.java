@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
             ModelsCommand.Compare.class, ModelsCommand.Promote.class})
 final class ModelsCommand implements Runnable {
 
+    /** Narrowest column of a version in {@code compare}. */
+    private static final int COLUMN_WIDTH = 24;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -183,18 +186,21 @@ final class ModelsCommand implements Runnable {
                 .map(v -> flatten(v.parametersJson())).toList();
         List<Map<String, String>> metrics = versions.stream()
                 .map(v -> flatten(v.metricsJson())).toList();
+        List<String> names = versions.stream()
+                .map(v -> v.modelName() + ":" + v.modelVersion()).toList();
+        int width = Math.max(COLUMN_WIDTH,
+                names.stream().mapToInt(String::length).max().orElse(0));
         StringBuilder header = new StringBuilder(String.format("%-40s", ""));
-        versions.forEach(v -> header.append(String.format(" %24s",
-                v.modelName() + ":" + v.modelVersion())));
+        names.forEach(name -> header.append(String.format(" %" + width + "s", name)));
         out.println(header);
         out.println("parameters that differ:");
-        printRows(out, parameters, true);
+        printRows(out, parameters, true, width);
         out.println("metrics:");
-        printRows(out, metrics, false);
+        printRows(out, metrics, false, width);
     }
 
     private static void printRows(PrintStream out, List<Map<String, String>> columns,
-            boolean differingOnly) {
+            boolean differingOnly, int width) {
         Set<String> keys = new LinkedHashSet<>();
         columns.forEach(column -> keys.addAll(column.keySet()));
         int printed = 0;
@@ -204,7 +210,8 @@ final class ModelsCommand implements Runnable {
                 continue;
             }
             StringBuilder line = new StringBuilder(String.format("  %-38s", key));
-            values.forEach(value -> line.append(String.format(" %24s", abbreviate(value))));
+            values.forEach(value -> line.append(String.format(" %" + width + "s",
+                    abbreviate(value, width))));
             out.println(line);
             printed++;
         }
@@ -213,8 +220,8 @@ final class ModelsCommand implements Runnable {
         }
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 24 ? value : value.substring(0, 21) + "...";
+    private static String abbreviate(String value, int width) {
+        return value.length() <= width ? value : value.substring(0, width - 3) + "...";
     }
 
     private static String firstMetrics(String metricsJson, int count) {
