@@ -44,7 +44,7 @@ public final class SageMakerExport {
     }
 
     /**
-     * What an export wrote.
+     * The files an export wrote.
      *
      * @param archiveUri the {@code model.tar.gz}
      * @param featuresUri the JSON feature list and output description

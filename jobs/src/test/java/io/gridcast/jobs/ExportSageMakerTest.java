@@ -157,7 +157,7 @@ class ExportSageMakerTest {
         return text.lines().toList();
     }
 
-    /** One CSV request row: features in order, a missing value left empty. */
+    /** Formats one CSV request row: features in order, a missing value left empty. */
     private static String csvRow(float[] row) {
         List<String> cells = new ArrayList<>();
         for (float value : row) {
