@@ -2,15 +2,9 @@ package io.gridcast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridcast.SparkTestBase;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** {@code gridcast models} over two LEAR versions registered by two short price runs. */
@@ -19,7 +13,7 @@ class ModelsCommandTest {
     @Test
     void listShowComparePromote() throws Exception {
         Path warehouse = Files.createTempDirectory("models-command");
-        Path input = writeGermanyFrom("2017-09-01");
+        Path input = PipelinePricesTest.writeGermanyFrom("2017-09-01");
         for (String windows : List.of("84", "56")) {
             CommandRun.succeeding("pipeline", "prices", "--market", "DE", "--input",
                     input.toString(), "--warehouse", warehouse.toString(), "--model", "lear",
@@ -63,17 +57,5 @@ class ModelsCommandTest {
         System.arraycopy(command, 0, all, 0, command.length);
         System.arraycopy(options, 0, all, command.length, options.length);
         return all;
-    }
-
-    /** Writes the header and the rows from {@code firstDay} of the bundled DE.csv.gz. */
-    private static Path writeGermanyFrom(String firstDay) throws IOException {
-        Path bundled = SparkTestBase.repositoryRoot().resolve("data/samples/epftoolbox/DE.csv.gz");
-        List<String> lines;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(bundled)), StandardCharsets.UTF_8))) {
-            lines = reader.lines().filter(line -> line.startsWith(",")
-                    || line.substring(0, 10).compareTo(firstDay) >= 0).toList();
-        }
-        return Files.write(Files.createTempDirectory("models-de").resolve("DE.csv"), lines);
     }
 }

@@ -138,7 +138,7 @@ class PipelinePricesTest {
     }
 
     /** Writes the header and the rows from {@code firstDay} of the bundled DE.csv.gz. */
-    private static Path writeGermanyFrom(String firstDay) throws IOException {
+    static Path writeGermanyFrom(String firstDay) throws IOException {
         Path bundled = SparkTestBase.repositoryRoot().resolve("data/samples/epftoolbox/DE.csv.gz");
         List<String> lines;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
