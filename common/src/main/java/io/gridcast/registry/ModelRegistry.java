@@ -41,7 +41,7 @@ public final class ModelRegistry {
 
     /**
      * Returns the next version of {@code modelName}: one more than the latest registered, or 1.
-     * Every training run gets its own version, so a registered version is never rewritten.
+     * A registered version is never rewritten.
      */
     public int nextVersion(String modelName) {
         catalog.ensure(Tables.MODEL_REGISTRY);
