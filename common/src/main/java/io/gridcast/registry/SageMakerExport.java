@@ -22,13 +22,13 @@ import org.apache.hadoop.fs.Path;
  * Packs a registered XGBoost model for SageMaker's built-in XGBoost container, version
  * {@value #CONTAINER_VERSION}: {@code model.tar.gz} holding only {@code xgboost-model}, the
  * booster in XGBoost's JSON format, which XGBoost 1.7 reads by its leading brace. The ordered
- * feature list goes beside the archive, not in it, because the container takes every file of
- * the model folder for a booster. Requests are CSV rows of the features in that order,
+ * feature list goes beside the archive, not in it, because the container loads the first file
+ * of the model folder (newer releases: every file) as a booster. Requests are CSV rows of the features in that order,
  * without a header, missing values left empty.
  */
 public final class SageMakerExport {
 
-    /** Built-in container version the archive is for: XGBoost 1.7, the newest SageMaker offers. */
+    /** Built-in container version the archive is for, XGBoost 1.7. */
     public static final String CONTAINER_VERSION = "1.7-1";
     /** File name the container loads from the model folder. */
     public static final String MODEL_FILE = "xgboost-model";
