@@ -1,9 +1,7 @@
 package io.gridcast.price;
 
+import io.gridcast.registry.ModelArtifacts;
 import io.gridcast.registry.RegistryJson;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
@@ -100,8 +96,8 @@ public final class LearPriceModel implements PriceModel {
         }
         for (int window : lear.calibrationWindowsDays()) {
             LearForecaster.DayModel model = LearForecaster.calibrate(lastDays, lastDay, window);
-            write(new Path(folderUri + "/lear-" + window + "-days.json"), hadoop,
-                    RegistryJson.write(describe(model)));
+            ModelArtifacts.writeFile(folderUri + "/lear-" + window + "-days.json",
+                    RegistryJson.write(describe(model)).getBytes(StandardCharsets.UTF_8), hadoop);
         }
     }
 
@@ -133,16 +129,5 @@ public final class LearPriceModel implements PriceModel {
         }
         description.put("hours", hours);
         return description;
-    }
-
-    static void write(Path path, Configuration hadoop, String text) {
-        try {
-            FileSystem fs = path.getFileSystem(hadoop);
-            try (OutputStream out = fs.create(path, true)) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + path, e);
-        }
     }
 }

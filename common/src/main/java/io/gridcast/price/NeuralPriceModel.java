@@ -1,9 +1,11 @@
 package io.gridcast.price;
 
+import io.gridcast.registry.ModelArtifacts;
 import io.gridcast.registry.RegistryJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +107,9 @@ public final class NeuralPriceModel implements PriceModel {
             try (OutputStream out = fs.create(path, true)) {
                 result.writeNetwork(out);
             }
-            LearPriceModel.write(new Path(folderUri + "/scalers.json"), hadoop,
-                    RegistryJson.write(result.scalers()));
+            ModelArtifacts.writeFile(folderUri + "/scalers.json",
+                    RegistryJson.write(result.scalers()).getBytes(StandardCharsets.UTF_8),
+                    hadoop);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save " + name + " to " + folderUri, e);
         }

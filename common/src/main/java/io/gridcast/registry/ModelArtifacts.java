@@ -22,6 +22,16 @@ public final class ModelArtifacts {
     private ModelArtifacts() {
     }
 
+    /** Writes {@code content} to {@code uri} on any Hadoop file system, replacing a file there. */
+    public static void writeFile(String uri, byte[] content, Configuration hadoop) {
+        Path path = new Path(uri);
+        try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + uri, e);
+        }
+    }
+
     public static void save(XGBoostRegressionModel model, String artifactUri,
             Configuration hadoop) {
         try {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Model versions in the {@code model_registry} table, with artifacts under the warehouse.
  *
- * <p>A training run registers a new version unless the registry already holds the same model:
+ * <p>A training run registers a new version unless the registry already contains the same model:
  * same name, parameters, features, input fingerprint and code version, and metrics equal to 6
  * significant digits (Spark may sum in another order from run to run). Runs on the
  * same input rows share the input fingerprint, so {@code model_registry} shows which versions
@@ -39,18 +39,6 @@ public final class ModelRegistry {
                 ? artifactsFolder : warehouse.resolve(artifactsFolder);
     }
 
-    /**
-     * Returns the next version of {@code modelName}: one more than the latest registered, or 1.
-     * A registered version is never rewritten.
-     */
-    public int nextVersion(String modelName) {
-        catalog.ensure(Tables.MODEL_REGISTRY);
-        Row latest = catalog.read(Tables.MODEL_REGISTRY.name())
-                .filter(col("model_name").equalTo(modelName))
-                .agg(org.apache.spark.sql.functions.max("model_version")).first();
-        return latest.isNullAt(0) ? 1 : latest.getInt(0) + 1;
-    }
-
     /** Folder of a version's artifacts: {@code <artifacts>/<model name>/v<version>}. */
     public String artifactUri(String modelName, int version) {
         return artifactRoot + "/" + modelName + "/v" + version;
@@ -59,19 +47,22 @@ public final class ModelRegistry {
     /**
      * Registers {@code candidate} as the next version of its model, its artifact written first
      * by {@code saveArtifact} (given the artifact folder, or null for a model without one),
-     * unless the registry already holds the same model: then returns that version and writes
+     * unless the registry already contains the same model: then returns that version and writes
      * nothing, so re-running a training job never duplicates a version.
      */
     public ModelVersion registerOnce(ModelVersion candidate,
             java.util.function.Consumer<String> saveArtifact) {
-        java.util.Optional<ModelVersion> same = versions(candidate.modelName()).stream()
+        List<ModelVersion> versions = versions(candidate.modelName());
+        java.util.Optional<ModelVersion> same = versions.stream()
                 .filter(version -> sameModel(version, candidate)).findFirst();
         if (same.isPresent()) {
             LOG.info("{} is already registered as version {}: not registered again",
                     candidate.modelName(), same.get().modelVersion());
             return same.get();
         }
-        int version = nextVersion(candidate.modelName());
+        // Versions count from 1; a registered version is never rewritten.
+        int version = versions.isEmpty() ? 1
+                : versions.get(versions.size() - 1).modelVersion() + 1;
         String artifact = saveArtifact == null ? null
                 : artifactUri(candidate.modelName(), version);
         if (saveArtifact != null) {

@@ -15,7 +15,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -71,7 +70,7 @@ public final class SageMakerExport {
         String archive = folderUri + "/" + ARCHIVE;
         writeArchive(new Path(archive), booster);
         String featuresUri = folderUri + "/" + FEATURES_FILE;
-        write(new Path(featuresUri), description(version, features, logTarget));
+        ModelArtifacts.writeFile(featuresUri, description(version, features, logTarget), hadoop);
         return new Result(archive, featuresUri, features, logTarget);
     }
 
@@ -117,14 +116,6 @@ public final class SageMakerExport {
             tar.putArchiveEntry(entry);
             tar.write(booster);
             tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + path, e);
-        }
-    }
-
-    private void write(Path path, byte[] content) {
-        try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
-            out.write(content);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + path, e);
         }

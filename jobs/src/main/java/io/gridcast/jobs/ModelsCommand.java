@@ -6,7 +6,6 @@ import io.gridcast.registry.RegistryJson;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,16 +175,16 @@ final class ModelsCommand implements Runnable {
         out.printf("  created %s by run %s, gridcast %s%n", version.createdAtUtc(),
                 version.runId(), version.codeVersion());
         out.println("  parameters:");
-        flatten(version.parametersJson()).forEach((k, v) -> out.printf("    %s = %s%n", k, v));
+        RegistryJson.flatten(version.parametersJson()).forEach((k, v) -> out.printf("    %s = %s%n", k, v));
         out.println("  metrics:");
-        flatten(version.metricsJson()).forEach((k, v) -> out.printf("    %s = %s%n", k, v));
+        RegistryJson.flatten(version.metricsJson()).forEach((k, v) -> out.printf("    %s = %s%n", k, v));
     }
 
     static void printComparison(PrintStream out, List<ModelVersion> versions) {
         List<Map<String, String>> parameters = versions.stream()
-                .map(v -> flatten(v.parametersJson())).toList();
+                .map(v -> RegistryJson.flatten(v.parametersJson())).toList();
         List<Map<String, String>> metrics = versions.stream()
-                .map(v -> flatten(v.metricsJson())).toList();
+                .map(v -> RegistryJson.flatten(v.metricsJson())).toList();
         List<String> names = versions.stream()
                 .map(v -> v.modelName() + ":" + v.modelVersion()).toList();
         int width = Math.max(COLUMN_WIDTH,
@@ -226,16 +225,12 @@ final class ModelsCommand implements Runnable {
 
     private static String firstMetrics(String metricsJson, int count) {
         List<String> entries = new ArrayList<>();
-        for (Map.Entry<String, String> entry : flatten(metricsJson).entrySet()) {
+        for (Map.Entry<String, String> entry : RegistryJson.flatten(metricsJson).entrySet()) {
             if (entries.size() == count) {
                 break;
             }
             entries.add(entry.getKey() + "=" + entry.getValue());
         }
         return String.join(", ", entries);
-    }
-
-    private static Map<String, String> flatten(String json) {
-        return RegistryJson.flatten(json);
     }
 }
