@@ -1,10 +1,10 @@
 """Recomputes the LEAR reference forecasts of LearForecasterTest with scikit-learn.
 
-Independent of gridcast: builds the benchmark's LEAR inputs with NumPy, applies the invariant
-(median, MAD, asinh) transform, picks each hour's penalty by the Akaike criterion on the lasso
-path of unit-norm inputs (scikit-learn's lars_path, criterion n * mse / var(y) + 2 * df as in
-LassoLarsIC up to version 1.0), then fits scikit-learn's coordinate-descent Lasso with that
-penalty on the transformed inputs.
+Independent of gridcast, it builds the benchmark's LEAR inputs with NumPy and applies the
+invariant (median, MAD, asinh) transform. It picks each hour's penalty on the lasso path of
+unit-norm inputs (scikit-learn's lars_path) by the Akaike criterion n * mse / var(y) + 2 * df,
+computed here. Then it fits scikit-learn's coordinate-descent Lasso with that penalty on the
+transformed inputs.
 
 Usage: python3 lear_reference.py DE.csv.gz > lear_reference_DE.csv
 """

@@ -102,7 +102,7 @@ final class CentredMoments {
         return targetSquares[target];
     }
 
-    /** The Gram matrix of the inputs scaled to unit norm. */
+    /** Returns the Gram matrix of the inputs scaled to unit norm. */
     double[][] unitNormGram() {
         double[][] scaled = new double[gram.length][gram.length];
         for (int j = 0; j < gram.length; j++) {
@@ -121,7 +121,7 @@ final class CentredMoments {
         return column;
     }
 
-    /** The constant that makes a model with {@code coefficients} fit the means. */
+    /** Returns the constant that makes a model with {@code coefficients} fit the means. */
     double intercept(int target, double[] coefficients) {
         double intercept = targetMeans[target];
         for (int j = 0; j < coefficients.length; j++) {

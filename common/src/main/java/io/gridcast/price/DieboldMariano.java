@@ -6,7 +6,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * The multivariate Diebold-Mariano test of the epftoolbox benchmark: one loss differential per
  * day, the mean over the 24 hours of
  * {@code |error of A| - |error of B|}, and the one-sided test of whether B is more accurate
- * than A. A p-value below 0.05 says B's forecasts are significantly better than A's.
+ * than A. A p-value below 0.05 means B's forecasts are significantly better than A's.
  *
  * <p>With fewer than two days, or identical daily differentials (equal forecasts), the
  * variance is zero and the test is undefined: statistic and p-value are then NaN.

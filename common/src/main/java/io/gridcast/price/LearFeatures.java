@@ -3,11 +3,11 @@ package io.gridcast.price;
 import java.time.DayOfWeek;
 
 /**
- * Inputs of the LEAR model for one delivery day d, in a fixed order: for each hour, the
- * prices of days d-1, d-2, d-3 and d-7 (96 inputs); for each hour, both exogenous series of
- * days d-1 and d-7 and of day d itself (144); then one dummy per day of the week, Monday
- * first (7). Exogenous series are day-ahead forecasts published before the auction, so day d's
- * values are known when its prices are forecast; day d's prices never enter.
+ * Inputs of the LEAR model for one delivery day d, in a fixed order. First come the prices of
+ * days d-1, d-2, d-3 and d-7 for each hour (96 inputs). Then come both exogenous series of
+ * days d-1, d-7 and d itself for each hour (144), and last one dummy per day of the week,
+ * Monday first (7). Exogenous series are day-ahead forecasts published before the auction, so
+ * day d's values are known when its prices are forecast. Day d's prices never enter.
  */
 public final class LearFeatures {
 
@@ -25,7 +25,7 @@ public final class LearFeatures {
     private LearFeatures() {
     }
 
-    /** The feature row of day {@code day}, which needs days {@code day - 7} onwards. */
+    /** Builds the feature row of day {@code day}, which needs days {@code day - 7} onwards. */
     public static double[] row(PriceDays days, int day) {
         if (day < HISTORY_DAYS || day >= days.days()) {
             throw new IllegalArgumentException("Day " + days.date(day) + " of " + days.market()

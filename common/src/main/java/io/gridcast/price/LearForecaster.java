@@ -12,7 +12,7 @@ import java.util.Arrays;
  * ensemble the benchmark publishes as "LEAR".
  *
  * <p>The penalty choice reproduces the benchmark's implementation, scikit-learn's LassoLarsIC
- * with the defaults of its versions up to 1.1: the Akaike criterion is evaluated on inputs
+ * with the defaults of its versions up to 1.0: the Akaike criterion is evaluated on inputs
  * centred and scaled to unit L2 norm, and the chosen penalty is then applied to the lasso on
  * the transformed, unscaled inputs.
  *

@@ -16,10 +16,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * A multilayer perceptron that forecasts the 24 prices of day d from the inputs of the LEAR
- * model of Lago et al. (2021, "Forecasting day-ahead electricity prices: A review of
- * state-of-the-art algorithms, best practices and an open-access benchmark", Applied Energy
- * 293): the prices of days d-1, d-2, d-3 and d-7 (96 inputs), both exogenous series of days
- * d, d-1 and d-7 (144) and the day of the week of d as a one-hot code (7), 247 in all. Two
+ * model ({@link LearFeatures}). These are the prices of days d-1, d-2, d-3 and d-7 (96
+ * inputs), both exogenous series of days d, d-1 and d-7 (144) and the day of the week of d
+ * as a one-hot code (7), 247 in all. Two
  * ReLU hidden layers with dropout feed a linear output of 24 values.
  *
  * <p>Prices and exogenous series pass through the asinh-median transform

@@ -15,7 +15,7 @@ public final class NaiveForecaster {
     private NaiveForecaster() {
     }
 
-    /** The 24 prices of day {@code day}. */
+    /** Forecasts the 24 prices of day {@code day}. */
     public static double[] forecastDay(PriceDays days, int day) {
         if (day < HISTORY_DAYS) {
             throw new IllegalArgumentException("The naive forecast of " + days.date(day)
@@ -24,7 +24,7 @@ public final class NaiveForecaster {
         return days.pricePerMwh()[day - lagDays(days.dayOfWeek(day))].clone();
     }
 
-    /** How many days back the naive forecast of a {@code dayOfWeek} looks. */
+    /** Returns how many days back the naive forecast of a {@code dayOfWeek} looks. */
     public static int lagDays(DayOfWeek dayOfWeek) {
         return switch (dayOfWeek) {
             case MONDAY, SATURDAY, SUNDAY -> 7;

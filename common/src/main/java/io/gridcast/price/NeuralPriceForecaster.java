@@ -79,7 +79,7 @@ public abstract class NeuralPriceForecaster implements DayAheadPriceForecaster {
                         "exogenous_2", scaled.exogenous2Scaler()));
     }
 
-    /** Fewest days before the first test day that a run accepts. */
+    /** Returns the minimum number of days before the first test day that a run accepts. */
     public int minimumTrainingDays() {
         return firstInputDay() + 2 * options.batchSize();
     }

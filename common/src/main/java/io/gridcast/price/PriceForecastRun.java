@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * them, runs Diebold-Mariano tests between every pair, publishes {@code price_forecasts},
  * {@code price_forecast_metrics} and {@code price_dm_tests}, registers the models and draws
  * forecast-versus-actual plots. Each run replaces the market's rows of the three tables, so
- * they always hold one run's models on one test period; earlier runs stay in the tables'
+ * they contain one run's models on one test period. Earlier runs stay in the tables'
  * snapshot history.
  */
 public final class PriceForecastRun {

@@ -46,7 +46,7 @@ class LearFeaturesTest {
     }
 
     @Test
-    void neverReadsTheDayItsPricesAreForecastFor() {
+    void rowIgnoresForecastDayPrices() {
         PriceDays days = numberedDays(LocalDate.of(2024, 1, 3), 10);
         double[] before = LearFeatures.row(days, 9);
 

@@ -77,7 +77,7 @@ class LearForecasterTest {
     }
 
     @Test
-    void namesTheStartWhenTheWindowReachesBeforeIt() {
+    void windowBeforeSeriesStartFails() {
         int day = germany.dayOf(LocalDate.of(2012, 6, 1));
 
         assertThatThrownBy(() -> LearForecaster.calibrate(germany, day, 1456))

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 class NaiveForecasterTest {
 
     /**
-     * Two hand-made weeks from Monday 2024-01-01, every hour of day d priced at 10 * (d + 1):
-     * the naive forecast of Tuesday 2024-01-09 (day 8) is Monday's 80, of Monday 2024-01-08
-     * (day 7) the Monday before's 10, of Saturday 2024-01-13 (day 12) the Saturday before's 60.
+     * Two hand-made weeks from Monday 2024-01-01, every hour of day d priced at 10 * (d + 1).
+     * The naive forecast of Tuesday 2024-01-09 (day 8) is Monday's 80. That of Monday
+     * 2024-01-08 (day 7) is the Monday before's 10, and that of Saturday 2024-01-13 (day 12)
+     * the Saturday before's 60.
      */
     @Test
-    void usesTheDayBeforeMidweekAndTheWeekBeforeOtherwise() {
+    void lagDependsOnDayOfWeek() {
         PriceDays twoWeeks = flatDays(LocalDate.of(2024, 1, 1), 14);
 
         assertThat(NaiveForecaster.forecastDay(twoWeeks, 8)).containsOnly(80.0);
