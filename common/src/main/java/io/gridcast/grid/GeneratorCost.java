@@ -16,17 +16,17 @@ import java.util.Arrays;
 public record GeneratorCost(double[] polynomial, double[] pointsMw, double[] pointsUsdPerHour,
         double startupUsd) implements Serializable {
 
-    /** A constant marginal cost in $/MWh, as an offer price. */
+    /** Returns a constant marginal cost of {@code usdPerMwh}, as a single offer price. */
     public static GeneratorCost offerPrice(double usdPerMwh) {
         return new GeneratorCost(new double[] {usdPerMwh, 0.0}, new double[0], new double[0], 0.0);
     }
 
-    /** Whether the cost is a polynomial. */
+    /** Returns whether the cost is a polynomial. */
     public boolean isPolynomial() {
         return polynomial.length > 0;
     }
 
-    /** Cost in $/h at {@code outputMw}. */
+    /** Returns the cost in $/h at {@code outputMw}. */
     public double costUsdPerHour(double outputMw) {
         return isPolynomial() ? polynomialCost(outputMw) : piecewiseCost(outputMw);
     }

@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * A line or transformer between two buses.
  *
- * @param branchIndex 1-based row of the branch in the case, which tells parallel branches apart
+ * @param branchIndex 1-based row of the branch in the case, which distinguishes parallel branches
  * @param fromBus bus number at the from end
  * @param toBus bus number at the to end
  * @param reactancePu series reactance on the case's MVA base
@@ -18,12 +18,12 @@ public record GridBranch(int branchIndex, int fromBus, int toBus, double reactan
         double tapRatio, double phaseShiftDegrees, double rateAMw, boolean inService)
         implements Serializable {
 
-    /** DC susceptance 1 / (x · tap), per unit. */
+    /** Returns the DC susceptance 1 / (x · tap), per unit. */
     public double dcSusceptancePu() {
         return 1.0 / (reactancePu * tapRatio);
     }
 
-    /** Whether the branch has a finite flow limit. */
+    /** Returns whether the branch has a finite flow limit. */
     public boolean isLimited() {
         return Double.isFinite(rateAMw);
     }

@@ -20,12 +20,12 @@ public record GridBus(int busId, String name, int type, double loadMw,
     public static final int REFERENCE = 3;
     public static final int ISOLATED = 4;
 
-    /** Demand the DC power flow sees at this bus: load plus shunt conductance. */
+    /** Returns the demand of this bus in the DC power flow: load plus shunt conductance. */
     public double dcDemandMw() {
         return loadMw + shuntConductanceMw;
     }
 
-    /** Whether the case marks this bus as its island's reference (slack) bus. */
+    /** Returns whether the case marks this bus as the reference (slack) bus of its island. */
     public boolean isReference() {
         return type == REFERENCE;
     }

@@ -21,7 +21,7 @@ public record GridNetwork(String caseName, double baseMva, List<GridBus> buses,
         generators = List.copyOf(generators);
     }
 
-    /** Total DC demand of every bus, in MW. */
+    /** Returns the DC demand summed over every bus, in MW. */
     public double totalDemandMw() {
         return buses.stream().mapToDouble(GridBus::dcDemandMw).sum();
     }
