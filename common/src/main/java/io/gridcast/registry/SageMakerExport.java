@@ -3,9 +3,9 @@ package io.gridcast.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.ingest.InvalidInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -54,8 +54,30 @@ public final class SageMakerExport {
             boolean logTarget) {
     }
 
+    /**
+     * The archive and feature description of one model version, in memory.
+     *
+     * @param archive the {@code model.tar.gz} bytes
+     * @param description the {@code model-features.json} bytes
+     * @param features feature names in request order
+     * @param logTarget whether the booster predicts the natural log of the target
+     */
+    public record Package(byte[] archive, byte[] description, List<String> features,
+            boolean logTarget) {
+    }
+
     /** Writes the archive and the feature list of {@code version} under {@code folderUri}. */
     public Result export(ModelVersion version, String folderUri) {
+        Package exported = pack(version);
+        String archive = folderUri + "/" + ARCHIVE;
+        ModelArtifacts.writeFile(archive, exported.archive(), hadoop);
+        String featuresUri = folderUri + "/" + FEATURES_FILE;
+        ModelArtifacts.writeFile(featuresUri, exported.description(), hadoop);
+        return new Result(archive, featuresUri, exported.features(), exported.logTarget());
+    }
+
+    /** Builds the archive and the feature list of {@code version} without writing them. */
+    public Package pack(ModelVersion version) {
         if (version.algorithm() == null || !version.algorithm().contains("xgboost")
                 || version.artifactUri() == null) {
             throw new InvalidInputException("Cannot export " + version.modelName() + " v"
@@ -66,12 +88,8 @@ public final class SageMakerExport {
         List<String> features = features(version);
         boolean logTarget = Boolean.parseBoolean(RegistryJson.flatten(version.parametersJson())
                 .getOrDefault("log_target", "false"));
-
-        String archive = folderUri + "/" + ARCHIVE;
-        writeArchive(new Path(archive), booster);
-        String featuresUri = folderUri + "/" + FEATURES_FILE;
-        ModelArtifacts.writeFile(featuresUri, description(version, features, logTarget), hadoop);
-        return new Result(archive, featuresUri, features, logTarget);
+        return new Package(archive(booster), description(version, features, logTarget),
+                features, logTarget);
     }
 
     private static List<String> features(ModelVersion version) {
@@ -107,17 +125,18 @@ public final class SageMakerExport {
         }
     }
 
-    private void writeArchive(Path path, byte[] booster) {
-        try (OutputStream file = path.getFileSystem(hadoop).create(path, true);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                        new GzipCompressorOutputStream(file))) {
+    private static byte[] archive(byte[] booster) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                new GzipCompressorOutputStream(bytes))) {
             TarArchiveEntry entry = new TarArchiveEntry(MODEL_FILE);
             entry.setSize(booster.length);
             tar.putArchiveEntry(entry);
             tar.write(booster);
             tar.closeArchiveEntry();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + path, e);
+            throw new UncheckedIOException("Cannot pack " + MODEL_FILE, e);
         }
+        return bytes.toByteArray();
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ModelsCommand.class,
             ExportCommand.class,
+            DeployCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Gridcast implements Runnable {

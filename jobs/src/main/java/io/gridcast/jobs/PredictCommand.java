@@ -1,0 +1,122 @@
+package io.gridcast.jobs;
+
+import io.gridcast.config.Settings;
+import io.gridcast.registry.EndpointPredictions;
+import io.gridcast.registry.EndpointPredictions.ModelFeatures;
+import io.gridcast.registry.SageMakerClients;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+
+/** {@code gridcast predict}: feature rows through a deployed SageMaker endpoint. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {
+            "Sends CSV feature rows to a SageMaker endpoint (text/csv, in batches of "
+                    + "sagemaker.predict-batch-rows) and writes one prediction per row. With "
+                    + "--features (the model-features.json that deploy uploads), a header line "
+                    + "is checked against the model's feature order, and a model trained on "
+                    + "the log of its target gets exp applied."})
+final class PredictCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
+
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--endpoint", required = true, paramLabel = "NAME",
+            description = "InService SageMaker endpoint.")
+    String endpointName;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "CSV feature rows in the model's feature order, an optional header "
+                    + "line, a missing value left empty.")
+    Path input;
+
+    @Option(names = "--features", paramLabel = "FILE_OR_S3_URL",
+            description = "model-features.json of the deployed model (a file or s3:// URL).")
+    String featuresUri;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "CSV file of predictions (default: standard output).")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        Settings settings = options.settings();
+        SageMakerClients clients = new SageMakerClients(settings);
+        ModelFeatures features = featuresUri == null ? ModelFeatures.UNKNOWN
+                : modelFeatures(clients, featuresUri);
+        List<String> rows = EndpointPredictions.requestRows(lines(input), input.toString(),
+                features.names());
+
+        double[] predictions;
+        try (SageMakerRuntimeClient runtime = clients.runtime()) {
+            predictions = new EndpointPredictions(runtime,
+                    settings.integer("sagemaker.predict-batch-rows"), LOG::info)
+                    .predict(endpointName, rows);
+        }
+        write(predictions, features);
+
+        PrintStream summary = output == null ? System.err : System.out;
+        summary.printf("predict finished in %.1f s: %d rows sent to endpoint %s, %d "
+                + "predictions%s%s%n", (System.nanoTime() - start) / 1e9, rows.size(),
+                endpointName, predictions.length,
+                features.logTarget() ? " (exp of the returned log of " + features.target() + ")"
+                        : "", output == null ? "" : ", written to " + output);
+        return 0;
+    }
+
+    private void write(double[] predictions, ModelFeatures features) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(features.logTarget() ? "row,prediction,log_prediction"
+                : "row,prediction");
+        for (int i = 0; i < predictions.length; i++) {
+            lines.add(features.logTarget()
+                    ? (i + 1) + "," + Math.exp(predictions[i]) + "," + predictions[i]
+                    : (i + 1) + "," + predictions[i]);
+        }
+        if (output == null) {
+            lines.forEach(System.out::println);
+        } else {
+            Files.write(output, lines, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ModelFeatures modelFeatures(SageMakerClients clients, String uri)
+            throws IOException {
+        byte[] json = uri.startsWith("s3://") ? s3Object(clients, uri)
+                : Files.readAllBytes(Path.of(uri));
+        return ModelFeatures.parse(json, uri);
+    }
+
+    private static byte[] s3Object(SageMakerClients clients, String uri) {
+        URI object = URI.create(uri);
+        try (S3Client s3 = clients.s3()) {
+            return s3.getObjectAsBytes(get -> get.bucket(object.getHost())
+                    .key(object.getPath().substring(1))).asByteArray();
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}
