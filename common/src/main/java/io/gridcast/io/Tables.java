@@ -246,6 +246,137 @@ public final class Tables {
             List.of("market", "model_a", "model_b"),
             "");
 
+    public static final TableDefinition LMP = new TableDefinition("lmp", List.of(
+            new Column("case_name", "string", "Network case the prices are for"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("operating_date", "date", "Market-local date of the hour, from the load curve"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+            new Column("bus_id", "int", "Bus number of the case"),
+            new Column("island_id", "int", "Island of the bus: its smallest bus number"),
+            new Column("lmp_usd_per_mwh", "double",
+                    "Locational marginal price: dual of the bus's power balance, USD/MWh"),
+            new Column("energy_usd_per_mwh", "double",
+                    "Energy component: the LMP of the island's reference bus"),
+            new Column("congestion_usd_per_mwh", "double",
+                    "Congestion component: LMP minus energy and loss components"),
+            new Column("loss_usd_per_mwh", "double",
+                    "Loss component: 0, because the DC model is lossless"),
+            new Column("load_mw", "double", "Demand of the bus in the hour, MW"),
+            new Column("run_id", "string", "Run that solved the hour")),
+            List.of("case_name", "interval_start_utc", "bus_id"),
+            "case_name, months(interval_start_utc)");
+
+    public static final TableDefinition BRANCH_FLOW = new TableDefinition("branch_flow", List.of(
+            new Column("case_name", "string", "Network case"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("operating_date", "date", "Market-local date of the hour"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+            new Column("branch_index", "int", "1-based row of the branch in the case"),
+            new Column("from_bus", "int", "Bus at the from end"),
+            new Column("to_bus", "int", "Bus at the to end"),
+            new Column("flow_mw", "double", "Real power entering at the from end, MW"),
+            new Column("rate_a_mw", "double", "Flow limit, MW; null when unlimited"),
+            new Column("shadow_price_from_usd_per_mwh", "double",
+                    "Shadow price of the limit in the from-to direction, USD/MWh per MW"),
+            new Column("shadow_price_to_usd_per_mwh", "double",
+                    "Shadow price of the limit in the to-from direction, USD/MWh per MW"),
+            new Column("binding", "boolean", "True when a shadow price is above 1e-6"),
+            new Column("congestion_rent_usd", "double",
+                    "Flow times the LMP difference from the from to the to bus, USD"),
+            new Column("run_id", "string", "Run that solved the hour")),
+            List.of("case_name", "interval_start_utc", "branch_index"),
+            "case_name, months(interval_start_utc)");
+
+    public static final TableDefinition GENERATOR_DISPATCH = new TableDefinition(
+            "generator_dispatch", List.of(
+            new Column("case_name", "string", "Network case"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("operating_date", "date", "Market-local date of the hour"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+            new Column("generator_index", "int", "1-based row of the unit in the case"),
+            new Column("bus_id", "int", "Bus of the unit"),
+            new Column("dispatch_mw", "double", "Output of the unit, MW"),
+            new Column("lmp_usd_per_mwh", "double", "LMP at the unit's bus"),
+            new Column("revenue_usd", "double", "Dispatch times LMP, USD for the hour"),
+            new Column("cost_usd", "double", "Cost curve at the dispatch, USD for the hour"),
+            new Column("run_id", "string", "Run that solved the hour")),
+            List.of("case_name", "interval_start_utc", "generator_index"),
+            "case_name, months(interval_start_utc)");
+
+    public static final TableDefinition OPF_HOURS = new TableDefinition("opf_hours", List.of(
+            new Column("case_name", "string", "Network case"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("operating_date", "date", "Market-local date of the hour"),
+            new Column("hour_ending", "int", "Market-local hour ending, 1..24"),
+            new Column("dst_flag", "boolean", "True for the repeated fall-back hour"),
+            new Column("load_factor", "double",
+                    "Factor on the case's bus loads: the curve's load over its peak"),
+            new Column("load_mw", "double", "Total demand of the hour, MW"),
+            new Column("status", "string", "optimal, or infeasible with a reason"),
+            new Column("reason", "string", "Why the hour has no prices; null when optimal"),
+            new Column("objective_usd", "double",
+                    "Total generation cost of the hour, USD, constant cost terms included"),
+            new Column("binding_branches", "int", "Branches at their flow limit"),
+            new Column("congestion_rent_usd", "double",
+                    "Congestion rent collected in the hour, USD"),
+            new Column("solve_seconds", "double", "Wall time of the solve, seconds"),
+            new Column("run_id", "string", "Run that solved the hour")),
+            List.of("case_name", "interval_start_utc"),
+            "case_name");
+
+    public static final TableDefinition CRR_SETTLEMENT = new TableDefinition("crr_settlement",
+            List.of(
+            new Column("market", "string", "Case name or ISO whose prices settle the right"),
+            new Column("holding_id", "string", "Id of the right in the holdings file"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("source", "string", "Source bus or settlement point"),
+            new Column("sink", "string", "Sink bus or settlement point"),
+            new Column("mw", "double", "Quantity of the right, MW"),
+            new Column("holding_type", "string", "obligation or option"),
+            new Column("price_basis", "string",
+                    "lmp (total price, ERCOT CRRs) or congestion (component, PJM FTRs)"),
+            new Column("source_price_usd_per_mwh", "double", "Price at the source"),
+            new Column("sink_price_usd_per_mwh", "double", "Price at the sink"),
+            new Column("payoff_usd", "double",
+                    "MW times (sink minus source price); options at least 0"),
+            new Column("run_id", "string", "Run that settled the right")),
+            List.of("market", "holding_id", "interval_start_utc"),
+            "market");
+
+    public static final TableDefinition CRR_SETTLEMENT_TOTALS = new TableDefinition(
+            "crr_settlement_totals", List.of(
+            new Column("market", "string", "Case name or ISO whose prices settle the right"),
+            new Column("holding_id", "string", "Id of the right in the holdings file"),
+            new Column("source", "string", "Source bus or settlement point"),
+            new Column("sink", "string", "Sink bus or settlement point"),
+            new Column("mw", "double", "Quantity of the right, MW"),
+            new Column("holding_type", "string", "obligation or option"),
+            new Column("price_basis", "string", "lmp or congestion"),
+            new Column("period_hours", "bigint", "Hours in the right's period"),
+            new Column("settled_hours", "bigint", "Hours with a price at source and sink"),
+            new Column("unpriced_hours", "bigint",
+                    "Hours without a price at source or sink, which pay nothing"),
+            new Column("payoff_usd", "double", "Sum of the hourly payoffs, USD"),
+            new Column("run_id", "string", "Run that settled the right")),
+            List.of("market", "holding_id"),
+            "");
+
+    public static final TableDefinition CONGESTION_RENT = new TableDefinition("congestion_rent",
+            List.of(
+            new Column("market", "string", "Case name"),
+            new Column("interval_start_utc", "timestamp", "Hour start, UTC, inclusive"),
+            new Column("congestion_rent_usd", "double",
+                    "Rent collected: sum over branches of flow times LMP difference, USD"),
+            new Column("payoff_usd", "double", "Payoffs of every settled right in the hour"),
+            new Column("surplus_usd", "double", "Rent minus payoffs"),
+            new Column("adequate", "boolean", "True when the rent covers the payoffs"),
+            new Column("run_id", "string", "Run that settled the rights")),
+            List.of("market", "interval_start_utc"),
+            "market");
+
     /** Every published table, in the order the documentation lists them. */
     public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
             PRICE_INTERVAL, PRICE_INPUTS_HOURLY, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED,
