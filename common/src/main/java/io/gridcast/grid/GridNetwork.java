@@ -1,7 +1,10 @@
 package io.gridcast.grid;
 
+import io.gridcast.ingest.InvalidInputException;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One snapshot of a transmission network as a case file or CSV tables describe it.
@@ -19,6 +22,43 @@ public record GridNetwork(String caseName, double baseMva, List<GridBus> buses,
         buses = List.copyOf(buses);
         branches = List.copyOf(branches);
         generators = List.copyOf(generators);
+    }
+
+    /** Returns a copy of this network under another case name. */
+    public GridNetwork withCaseName(String name) {
+        return new GridNetwork(name, baseMva, buses, branches, generators);
+    }
+
+    /**
+     * Checks that bus ids are unique and that every branch and generator is at a bus of the
+     * case.
+     *
+     * @throws InvalidInputException naming the first bus, branch or generator that fails
+     */
+    public void checkReferences() {
+        Set<Integer> busIds = new HashSet<>();
+        for (GridBus bus : buses) {
+            if (!busIds.add(bus.busId())) {
+                throw new InvalidInputException("Invalid network " + caseName + ": bus id "
+                        + bus.busId() + " appears twice");
+            }
+        }
+        for (GridBranch branch : branches) {
+            for (int end : new int[] {branch.fromBus(), branch.toBus()}) {
+                if (!busIds.contains(end)) {
+                    throw new InvalidInputException("Invalid network " + caseName + ": branch "
+                            + branch.branchIndex() + " connects bus " + end
+                            + ", which the case does not have");
+                }
+            }
+        }
+        for (GridGenerator generator : generators) {
+            if (!busIds.contains(generator.busId())) {
+                throw new InvalidInputException("Invalid network " + caseName + ": generator "
+                        + generator.generatorIndex() + " is at bus " + generator.busId()
+                        + ", which the case does not have");
+            }
+        }
     }
 
     /** Returns the DC demand summed over every bus, in MW. */

@@ -20,6 +20,7 @@ public final class AthenaSchema {
             "double", List.of("double", "double", "double"),
             "boolean", List.of("boolean", "boolean", "boolean"),
             "date", List.of("date", "date", "date"),
+            "array<double>", List.of("array<double>", "list<double>", "array(double)"),
             "timestamp", List.of("timestamp", "timestamptz (UTC)",
                     "timestamp(6) with time zone"));
 

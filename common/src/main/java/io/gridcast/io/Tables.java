@@ -376,12 +376,77 @@ public final class Tables {
             new Column("run_id", "string", "Run that settled the rights")),
             List.of("market", "interval_start_utc"),
             "market");
+    public static final TableDefinition GRID_BUS = new TableDefinition("grid_bus", List.of(
+            new Column("case_name", "string", "Network case, e.g. three-bus or case9"),
+            new Column("bus_id", "int", "Bus number as the case gives it"),
+            new Column("bus_name", "string", "Bus name, or empty"),
+            new Column("bus_type", "string",
+                    "PQ (load), PV (generator), REF (reference) or ISOLATED, MATPOWER's types 1-4"),
+            new Column("load_mw", "double", "Real-power demand, MW"),
+            new Column("shunt_mw", "double",
+                    "Real power drawn by the shunt conductance at 1 p.u. voltage, MW"),
+            new Column("area", "int", "Control area number"),
+            new Column("base_kv", "double", "Nominal voltage, kV, or 0 when not given"),
+            new Column("island_id", "int",
+                    "Island of the bus: the lowest bus id connected to it by in-service branches"),
+            new Column("is_island_reference", "boolean",
+                    "True for the bus whose voltage angle is 0 in its island's power flow"),
+            new Column("source_file", "string", "URI of the file the bus came from"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("case_name", "bus_id"),
+            "case_name");
+
+    public static final TableDefinition GRID_BRANCH = new TableDefinition("grid_branch", List.of(
+            new Column("case_name", "string", "Network case, e.g. three-bus or case9"),
+            new Column("branch_index", "int",
+                    "Row of the branch in the case, from 1, which tells parallel branches apart"),
+            new Column("from_bus", "int", "Bus at the from end"),
+            new Column("to_bus", "int", "Bus at the to end"),
+            new Column("reactance_pu", "double", "Series reactance, per unit on base_mva"),
+            new Column("tap_ratio", "double", "Off-nominal turns ratio, 1 for lines"),
+            new Column("phase_shift_degrees", "double", "Phase-shifter angle, degrees"),
+            new Column("rate_a_mw", "double",
+                    "Long-term flow limit, MW, or null for an unlimited branch"),
+            new Column("in_service", "boolean", "True if the branch is switched in"),
+            new Column("island_id", "int",
+                    "Island of both ends, or null for an out-of-service branch between islands"),
+            new Column("base_mva", "double", "System MVA base of reactance_pu"),
+            new Column("source_file", "string", "URI of the file the branch came from"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("case_name", "branch_index"),
+            "case_name");
+
+    public static final TableDefinition GRID_GENERATOR = new TableDefinition("grid_generator",
+            List.of(
+            new Column("case_name", "string", "Network case, e.g. three-bus or case9"),
+            new Column("generator_index", "int",
+                    "Row of the unit in the case, from 1 (several units can share a bus)"),
+            new Column("bus_id", "int", "Bus the unit injects at"),
+            new Column("min_mw", "double", "Lower output limit while on line, MW"),
+            new Column("max_mw", "double", "Upper output limit, MW"),
+            new Column("in_service", "boolean", "True if the unit is on line"),
+            new Column("cost_model", "string", "polynomial or piecewise_linear"),
+            new Column("cost_coefficients", "array<double>",
+                    "Polynomial cost in USD/h, highest power first: [c2 USD/MW^2h, c1 USD/MWh,"
+                            + " c0 USD/h] or [c1, c0], empty for piecewise_linear"),
+            new Column("cost_points_mw", "array<double>",
+                    "Outputs of the piecewise-linear cost curve in increasing order, MW, "
+                            + "empty for polynomial"),
+            new Column("cost_points_usd_per_h", "array<double>",
+                    "Costs at cost_points_mw, USD/h"),
+            new Column("startup_cost_usd", "double", "Start-up cost, USD, for information only"),
+            new Column("island_id", "int", "Island of the unit's bus"),
+            new Column("source_file", "string", "URI of the file the unit came from"),
+            new Column("run_id", "string", "Run that published the row")),
+            List.of("case_name", "generator_index"),
+            "case_name");
 
     /** Every published table, in the order the documentation lists them. */
     public static final List<TableDefinition> ALL = List.of(LOAD_HOURLY, PRICE_HOURLY,
             PRICE_INTERVAL, PRICE_INPUTS_HOURLY, DAM_ENERGY_SOLD, DAM_ENERGY_PURCHASED,
-            METER_INTERVAL, REJECTS, FORECASTS, METER_FORECASTS, PRICE_FORECASTS,
-            PRICE_FORECAST_METRICS, PRICE_DM_TESTS, MODEL_REGISTRY);
+            METER_INTERVAL, GRID_BUS, GRID_BRANCH, GRID_GENERATOR, REJECTS, FORECASTS,
+            METER_FORECASTS, PRICE_FORECASTS, PRICE_FORECAST_METRICS, PRICE_DM_TESTS,
+            MODEL_REGISTRY);
 
     private Tables() {
     }
