@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ModelsCommand.class,
             ExportCommand.class,
+            SettleCommand.class,
             DeployCommand.class,
             PredictCommand.class,
             CommandLine.HelpCommand.class
