@@ -33,7 +33,7 @@ public final class CrrSettlementRun {
     public static final String JOB = "settle-crr";
 
     /**
-     * Where the prices come from: a case of the {@code lmp} table or an ISO's day-ahead
+     * Source of the prices: a case of the {@code lmp} table or an ISO's day-ahead
      * prices. Exactly one of the two is set.
      *
      * @param caseName network case solved by {@code compute lmp}, or null
@@ -48,7 +48,7 @@ public final class CrrSettlementRun {
     }
 
     /**
-     * What a settlement run read and published.
+     * Counts and totals of one settlement run.
      *
      * @param market case or ISO of the prices
      * @param basis price the rights settled on
