@@ -19,6 +19,11 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
 public final class EndpointPredictions {
 
     public static final String CONTENT_TYPE = "text/csv";
+    /** Largest request body sent, below InvokeEndpoint's 6 MB payload limit. */
+    static final int MAX_REQUEST_BYTES = 5_000_000;
+    /** A decimal number as a CSV cell of the XGBoost container may hold it. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOG_PREFIX = "natural log of ";
@@ -41,8 +46,9 @@ public final class EndpointPredictions {
             try {
                 description = JSON.readTree(json);
             } catch (IOException e) {
-                throw new InvalidInputException("Invalid JSON in " + source + ": "
-                        + e.getMessage());
+                String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException invalid
+                        ? invalid.getOriginalMessage() : e.getMessage();
+                throw new InvalidInputException("Invalid JSON in " + source + ": " + reason);
             }
             if (description == null || !description.path("features").isArray()) {
                 throw new InvalidInputException(source + " has no \"features\" list: is it "
@@ -76,9 +82,10 @@ public final class EndpointPredictions {
 
     /**
      * Checks the rows of a CSV request file and returns them without the header line. A
-     * first line that is not numeric is a header: it must list {@code features} in order
-     * when they are known. Every row must have as many cells as there are features (or as
-     * the first row when the features are unknown), each a number or empty.
+     * first line whose every cell is a name, not a number, is a header: it must list
+     * {@code features} in order when they are known. Every row must have as many cells as
+     * there are features (or as the first row when the features are unknown), each a
+     * decimal number or empty.
      *
      * @param lines the file's lines
      * @param fileName name for error messages
@@ -86,17 +93,21 @@ public final class EndpointPredictions {
      */
     public static List<String> requestRows(List<String> lines, String fileName,
             List<String> features) {
+        List<String> text = new ArrayList<>(lines);
+        if (!text.isEmpty() && text.get(0).startsWith("\uFEFF")) {
+            text.set(0, text.get(0).substring(1));
+        }
         int first = 0;
-        if (!lines.isEmpty() && isHeader(lines.get(0))) {
-            checkHeader(lines.get(0), fileName, features);
+        if (!text.isEmpty() && isHeader(text.get(0))) {
+            checkHeader(text.get(0), fileName, features);
             first = 1;
         }
-        int columns = features.isEmpty() && lines.size() > first
-                ? lines.get(first).split(",", -1).length : features.size();
+        int columns = features.isEmpty() && text.size() > first
+                ? text.get(first).split(",", -1).length : features.size();
         List<String> rows = new ArrayList<>();
-        for (int i = first; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                rows.add(checkedRow(lines.get(i), fileName, i + 1, columns));
+        for (int i = first; i < text.size(); i++) {
+            if (!text.get(i).isBlank()) {
+                rows.add(checkedRow(text.get(i), fileName, i + 1, columns));
             }
         }
         if (rows.isEmpty()) {
@@ -105,17 +116,35 @@ public final class EndpointPredictions {
         return rows;
     }
 
-    /** Invokes {@code endpointName} on {@code rows} and returns one prediction per row. */
+    /**
+     * Invokes {@code endpointName} on {@code rows} and returns one prediction per row. A
+     * request carries at most {@code batchRows} rows and {@value #MAX_REQUEST_BYTES} bytes.
+     */
     public double[] predict(String endpointName, List<String> rows) {
         double[] predictions = new double[rows.size()];
-        for (int start = 0; start < rows.size(); start += batchRows) {
-            List<String> batch = rows.subList(start, Math.min(rows.size(), start + batchRows));
-            double[] answers = invoke(endpointName, batch, start);
-            System.arraycopy(answers, 0, predictions, start, answers.length);
-            progress.accept("predicted rows " + (start + 1) + " to " + (start + batch.size())
-                    + " of " + rows.size());
+        int start = 0;
+        while (start < rows.size()) {
+            int end = batchEnd(rows, start);
+            double[] batch = invoke(endpointName, rows.subList(start, end), start);
+            System.arraycopy(batch, 0, predictions, start, batch.length);
+            progress.accept("predicted rows " + (start + 1) + " to " + end + " of "
+                    + rows.size());
+            start = end;
         }
         return predictions;
+    }
+
+    private int batchEnd(List<String> rows, int start) {
+        int end = start;
+        long bytes = 0;
+        while (end < rows.size() && end - start < batchRows) {
+            bytes += rows.get(end).length() + 1;
+            if (bytes > MAX_REQUEST_BYTES && end > start) {
+                break;
+            }
+            end++;
+        }
+        return end;
     }
 
     private double[] invoke(String endpointName, List<String> batch, int firstRow) {
@@ -137,6 +166,10 @@ public final class EndpointPredictions {
         }
         double[] predictions = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
+            if (!NUMBER.matcher(cells[i]).matches()) {
+                throw new IllegalStateException("Endpoint " + endpointName + " returned '"
+                        + cells[i] + "' for row " + (firstRow + i + 1) + ", not a number");
+            }
             predictions[i] = Double.parseDouble(cells[i]);
         }
         return predictions;
@@ -144,11 +177,11 @@ public final class EndpointPredictions {
 
     private static boolean isHeader(String line) {
         for (String cell : line.split(",", -1)) {
-            if (!cell.isBlank() && !isNumber(cell)) {
-                return true;
+            if (cell.isBlank() || isNumber(cell)) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static void checkHeader(String line, String fileName, List<String> features) {
@@ -175,11 +208,6 @@ public final class EndpointPredictions {
     }
 
     private static boolean isNumber(String cell) {
-        try {
-            Double.parseDouble(cell.trim());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return NUMBER.matcher(cell.trim()).matches();
     }
 }

@@ -3,12 +3,20 @@ package io.gridcast.registry;
 import io.gridcast.config.Settings;
 import io.gridcast.ingest.InvalidInputException;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -18,21 +26,23 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointResponse;
 import software.amazon.awssdk.services.sagemaker.model.EndpointStatus;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariant;
-import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
  * Deploys an exported XGBoost model to a SageMaker real-time endpoint. It uploads the archive
  * and its feature list to S3 and creates the model and an endpoint configuration. Then it
  * creates the endpoint, or points an existing one at the new configuration, and waits until
- * it is InService. Names derive from the registered model and version, so deploying the same
- * version again reuses the model and configuration and leaves an InService endpoint as it is.
+ * it is InService. Names derive from the registered model, its version and the SHA-256 of
+ * the archive, so deploying the same booster again reuses the model and configuration and
+ * leaves an InService endpoint as it is, while a different booster never reuses them.
  */
 public final class SageMakerDeployment {
 
     /** SageMaker's pattern for model, configuration and endpoint names. */
     private static final Pattern RESOURCE_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
     private static final int MAX_NAME_LENGTH = 63;
+    private static final Pattern S3_PREFIX = Pattern.compile(
+            "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?");
 
     /**
      * Deployment settings: S3 location, IAM role, image, instances and waiting.
@@ -57,6 +67,35 @@ public final class SageMakerDeployment {
                     settings.integer("sagemaker.initial-instance-count"),
                     Duration.ofMillis(Math.round(settings.number("sagemaker.poll-seconds") * 1000)),
                     Duration.ofMinutes(settings.integer("sagemaker.wait-minutes")));
+        }
+
+        /** Checks every option and reports all invalid ones in one message. */
+        public Options checked() {
+            List<String> problems = new ArrayList<>();
+            if (!S3_PREFIX.matcher(modelDataPrefix).matches()) {
+                problems.add("sagemaker.model-data-prefix '" + modelDataPrefix + "' is not an "
+                        + "s3://bucket/prefix URL: set it to where SageMaker reads the archive");
+            }
+            if (!executionRoleArn.startsWith("arn:")) {
+                problems.add("sagemaker.execution-role-arn is missing: set it to the ARN of "
+                        + "the IAM role SageMaker assumes to read the archive");
+            }
+            if (instanceCount < 1) {
+                problems.add("sagemaker.initial-instance-count " + instanceCount
+                        + " is below 1");
+            }
+            if (maxWait.toMinutes() < 1) {
+                problems.add("sagemaker.wait-minutes " + maxWait.toMinutes() + " is below 1");
+            }
+            if (pollInterval.toMillis() < 1000 || pollInterval.compareTo(maxWait) > 0) {
+                problems.add("sagemaker.poll-seconds " + pollInterval.toMillis() / 1000.0
+                        + " is outside 1 s to sagemaker.wait-minutes");
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("Invalid SageMaker settings: "
+                        + String.join("; ", problems));
+            }
+            return this;
         }
     }
 
@@ -87,7 +126,7 @@ public final class SageMakerDeployment {
             String region, Consumer<String> progress) {
         this.sageMaker = sageMaker;
         this.s3 = s3;
-        this.options = validated(options);
+        this.options = options.checked();
         this.imageUri = options.imageUri().isBlank() ? XgboostImageUris.forRegion(region)
                 : options.imageUri();
         this.progress = progress;
@@ -96,17 +135,18 @@ public final class SageMakerDeployment {
     /** Deploys {@code exported}, the package of {@code version}, behind {@code endpointName}. */
     public Deployed deploy(ModelVersion version, SageMakerExport.Package exported,
             String endpointName) {
-        checkName(endpointName, "endpoint name");
+        checkEndpointName(endpointName);
+        String release = "v" + version.modelVersion() + "-" + shortHash(exported.archive());
         String folder = options.modelDataPrefix().replaceAll("/+$", "") + "/"
-                + version.modelName() + "/v" + version.modelVersion();
+                + version.modelName() + "/" + release;
         String modelDataUrl = upload(folder + "/" + SageMakerExport.ARCHIVE, exported.archive());
         String featuresUrl = upload(folder + "/" + SageMakerExport.FEATURES_FILE,
                 exported.description());
 
-        String modelName = resourceName(version.modelName(), "-v" + version.modelVersion());
+        String modelName = resourceName(version.modelName(), "-" + release);
         createModel(modelName, modelDataUrl, version);
-        String configName = resourceName(version.modelName(), "-v" + version.modelVersion()
-                + "-" + instanceLabel());
+        String configName = resourceName(version.modelName(), "-" + release + "-"
+                + instanceLabel());
         createEndpointConfig(configName, modelName);
 
         String action = createOrUpdateEndpoint(endpointName, configName);
@@ -119,7 +159,8 @@ public final class SageMakerDeployment {
         URI uri = URI.create(s3Url);
         String key = uri.getPath().substring(1);
         progress.accept("uploading " + s3Url + " (" + content.length + " bytes)");
-        s3.putObject(put -> put.bucket(uri.getHost()).key(key), RequestBody.fromBytes(content));
+        call("Uploading " + s3Url, () -> s3.putObject(put -> put.bucket(uri.getHost()).key(key),
+                RequestBody.fromBytes(content)));
         return s3Url;
     }
 
@@ -133,7 +174,7 @@ public final class SageMakerDeployment {
                             Tag.builder().key("gridcast:model-version")
                                     .value(String.valueOf(version.modelVersion())).build()));
             progress.accept("created model " + modelName + " (" + imageUri + ")");
-        } catch (SageMakerException e) {
+        } catch (SdkException e) {
             requireAlreadyExists(e, "model " + modelName);
             progress.accept("model " + modelName + " exists, reused");
         }
@@ -147,7 +188,7 @@ public final class SageMakerDeployment {
                             .initialInstanceCount(options.instanceCount())
                             .initialVariantWeight(1.0f).build()));
             progress.accept("created endpoint configuration " + configName);
-        } catch (SageMakerException e) {
+        } catch (SdkException e) {
             requireAlreadyExists(e, "endpoint configuration " + configName);
             progress.accept("endpoint configuration " + configName + " exists, reused");
         }
@@ -156,23 +197,28 @@ public final class SageMakerDeployment {
     private String createOrUpdateEndpoint(String endpointName, String configName) {
         DescribeEndpointResponse existing = describeIfExists(endpointName);
         if (existing == null) {
-            sageMaker.createEndpoint(endpoint -> endpoint.endpointName(endpointName)
-                    .endpointConfigName(configName));
+            call("Creating endpoint " + endpointName, () -> sageMaker.createEndpoint(endpoint ->
+                    endpoint.endpointName(endpointName).endpointConfigName(configName)));
             progress.accept("creating endpoint " + endpointName);
             return "created";
         }
         EndpointStatus status = existing.endpointStatus();
-        if (status != EndpointStatus.IN_SERVICE && status != EndpointStatus.FAILED) {
-            throw new DeploymentException("Endpoint " + endpointName + " is " + status
-                    + ": wait until it is InService or Failed, then deploy again");
+        if (status == EndpointStatus.FAILED) {
+            throw new DeploymentException("Endpoint " + endpointName + " is Failed ("
+                    + reason(existing) + "). SageMaker accepts only DeleteEndpoint on a failed "
+                    + "endpoint: delete it (aws sagemaker delete-endpoint --endpoint-name "
+                    + endpointName + ") and deploy again");
         }
-        if (status == EndpointStatus.IN_SERVICE
-                && configName.equals(existing.endpointConfigName())) {
+        if (status != EndpointStatus.IN_SERVICE) {
+            throw new DeploymentException("Endpoint " + endpointName + " is " + status
+                    + ": wait until it is InService, then deploy again");
+        }
+        if (configName.equals(existing.endpointConfigName())) {
             progress.accept("endpoint " + endpointName + " already serves " + configName);
             return "unchanged";
         }
-        sageMaker.updateEndpoint(endpoint -> endpoint.endpointName(endpointName)
-                .endpointConfigName(configName));
+        call("Updating endpoint " + endpointName, () -> sageMaker.updateEndpoint(endpoint ->
+                endpoint.endpointName(endpointName).endpointConfigName(configName)));
         progress.accept("updating endpoint " + endpointName + " from "
                 + existing.endpointConfigName() + " to " + configName);
         return "updated";
@@ -193,9 +239,10 @@ public final class SageMakerDeployment {
                     .endpointName(endpointName).build(), waiting);
         } catch (SdkClientException e) {
             throw failure(endpointName, e);
+        } catch (SdkException e) {
+            throw requestFailure("Waiting for endpoint " + endpointName, e);
         }
-        DescribeEndpointResponse served = sageMaker.describeEndpoint(
-                request -> request.endpointName(endpointName));
+        DescribeEndpointResponse served = describeIfExists(endpointName);
         if (!configName.equals(served.endpointConfigName())) {
             throw new DeploymentException("Endpoint " + endpointName + " rolled back to "
                     + served.endpointConfigName() + " instead of serving " + configName + ": "
@@ -212,24 +259,39 @@ public final class SageMakerDeployment {
         }
         String status = endpoint == null ? "missing" : String.valueOf(endpoint.endpointStatus());
         return new DeploymentException("Endpoint " + endpointName + " is not InService after "
-                + options.maxWait().toMinutes() + " min (status " + status + "): "
-                + waitError.getMessage() + logHint(endpointName));
+                + options.maxWait().toMinutes() + " min (status " + status + ")"
+                + logHint(endpointName));
     }
 
     private DescribeEndpointResponse describeIfExists(String endpointName) {
         try {
             return sageMaker.describeEndpoint(request -> request.endpointName(endpointName));
-        } catch (SageMakerException e) {
+        } catch (SdkException e) {
             if (message(e).contains("Could not find endpoint")) {
                 return null;
             }
-            throw e;
+            throw requestFailure("Describing endpoint " + endpointName, e);
         }
+    }
+
+    private static <T> T call(String step, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw requestFailure(step, e);
+        }
+    }
+
+    /** Names the step and the service's message, without the SDK's exception classes. */
+    private static DeploymentException requestFailure(String step, SdkException e) {
+        String status = e instanceof SdkServiceException service
+                ? " (HTTP " + service.statusCode() + ")" : "";
+        return new DeploymentException(step + " failed" + status + ": " + message(e));
     }
 
     private static String reason(DescribeEndpointResponse endpoint) {
         return endpoint.failureReason() == null ? "no failure reason given"
-                : endpoint.failureReason();
+                : endpoint.failureReason().replaceFirst("\\.+$", "");
     }
 
     private static String logHint(String endpointName) {
@@ -237,15 +299,29 @@ public final class SageMakerDeployment {
                 + endpointName;
     }
 
-    private static void requireAlreadyExists(SageMakerException e, String resource) {
+    private static void requireAlreadyExists(SdkException e, String resource) {
         if (!message(e).contains("already existing")) {
-            throw new DeploymentException("Creating " + resource + " failed: " + message(e), e);
+            throw requestFailure("Creating " + resource, e);
         }
     }
 
-    private static String message(SageMakerException e) {
-        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
-                ? String.valueOf(e.getMessage()) : e.awsErrorDetails().errorMessage();
+    private static String message(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorMessage() != null) {
+            return service.awsErrorDetails().errorMessage();
+        }
+        String text = String.valueOf(e.getMessage());
+        return text.contains("(") && e.getCause() != null
+                ? text.substring(0, text.indexOf('(')).trim() : text;
+    }
+
+    private static String shortHash(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content))
+                    .substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+        }
     }
 
     private String instanceLabel() {
@@ -262,28 +338,12 @@ public final class SageMakerDeployment {
         return shortened.replaceAll("-+$", "") + suffix;
     }
 
-    private static void checkName(String name, String what) {
+    /** Checks {@code name} against SageMaker's pattern for endpoint names. */
+    public static void checkEndpointName(String name) {
         if (name == null || !RESOURCE_NAME.matcher(name).matches()) {
-            throw new InvalidInputException("Invalid " + what + " '" + name + "': use 1 to 63 "
+            throw new InvalidInputException("Invalid endpoint name '" + name + "': use 1 to 63 "
                     + "letters, digits and hyphens, starting with a letter or digit");
         }
-    }
-
-    private static Options validated(Options options) {
-        if (!options.modelDataPrefix().startsWith("s3://")) {
-            throw new InvalidInputException("Invalid sagemaker.model-data-prefix '"
-                    + options.modelDataPrefix() + "': set it to the s3://bucket/prefix "
-                    + "SageMaker reads the model archive from");
-        }
-        if (!options.executionRoleArn().startsWith("arn:")) {
-            throw new InvalidInputException("Missing sagemaker.execution-role-arn: set it to "
-                    + "the ARN of the IAM role SageMaker assumes to read the archive");
-        }
-        if (options.instanceCount() < 1) {
-            throw new InvalidInputException("Invalid sagemaker.initial-instance-count "
-                    + options.instanceCount() + ": at least 1");
-        }
-        return options;
     }
 
     /** Raised when SageMaker rejects a request or the endpoint does not reach InService. */

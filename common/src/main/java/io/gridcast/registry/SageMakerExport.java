@@ -130,6 +130,9 @@ public final class SageMakerExport {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
                 new GzipCompressorOutputStream(bytes))) {
             TarArchiveEntry entry = new TarArchiveEntry(MODEL_FILE);
+            // A fixed time stamp makes the archive a function of the booster alone, so
+            // deployments can name it by its hash.
+            entry.setModTime(0L);
             entry.setSize(booster.length);
             tar.putArchiveEntry(entry);
             tar.write(booster);

@@ -44,6 +44,31 @@ class SageMakerServingTest {
     }
 
     @Test
+    void firstRowWithTypoIsNotHeader() {
+        assertThatThrownBy(() -> EndpointPredictions.requestRows(List.of(
+                "1,abc,7", "2,29000,7"), "rows.csv", List.of()))
+                .hasMessage("rows.csv line 1 column 2: 'abc' is not a number");
+    }
+
+    @Test
+    void byteOrderMarkIsDropped() {
+        assertThat(EndpointPredictions.requestRows(List.of("\uFEFF1,30125.5,7"), "rows.csv",
+                FEATURES)).containsExactly("1,30125.5,7");
+    }
+
+    @Test
+    void javaNumberSuffixIsRejected() {
+        assertThatThrownBy(() -> EndpointPredictions.requestRows(List.of("1,2d,7"), "rows.csv",
+                FEATURES)).hasMessage("rows.csv line 1 column 2: '2d' is not a number");
+    }
+
+    @Test
+    void nanResponseNamesRow() {
+        assertThatThrownBy(() -> EndpointPredictions.parsed("10.25\nnan\n", 2, 64, "load"))
+                .hasMessage("Endpoint load returned 'nan' for row 66, not a number");
+    }
+
+    @Test
     void responseSplitsOnCommasAndLines() {
         assertThat(EndpointPredictions.parsed("10.25,10.5\n10.75\n", 3, 0, "load"))
                 .containsExactly(10.25, 10.5, 10.75);

@@ -1,5 +1,7 @@
 package io.gridcast.jobs;
 
+import io.gridcast.config.Settings;
+import io.gridcast.ingest.InvalidInputException;
 import io.gridcast.registry.ModelVersion;
 import io.gridcast.registry.SageMakerClients;
 import io.gridcast.registry.SageMakerDeployment;
@@ -44,29 +46,47 @@ final class DeployCommand implements Runnable {
         JobOptions options;
 
         @Option(names = "--model", required = true, paramLabel = "NAME[:VERSION]",
-                description = "Registered XGBoost model; the latest version without :VERSION.")
+                description = "Registered XGBoost model; without :VERSION, its production "
+                        + "version, else its latest.")
         String reference;
 
         @Option(names = "--endpoint", paramLabel = "NAME",
                 description = "Endpoint to create or update (default: the model name).")
         String endpointName;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            try (JobContext context = new JobContext("deploy-sagemaker", options.settings(), 3,
+            if (endpointName != null) {
+                try {
+                    SageMakerDeployment.checkEndpointName(endpointName);
+                } catch (InvalidInputException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            e.getMessage());
+                }
+            }
+            Settings settings = options.settings();
+            SageMakerDeployment.Options.from(settings).checked();
+            SageMakerClients clients = new SageMakerClients(settings);
+            try (JobContext context = new JobContext("deploy-sagemaker", settings, 3,
                     Clock.systemUTC())) {
                 context.progress.stage("export");
-                ModelVersion version = ModelsCommand.lookUp(context.registry(), reference);
+                ModelVersion version = ModelsCommand.lookUpForServing(context.registry(),
+                        reference);
                 SageMakerExport.Package exported = new SageMakerExport(
                         context.spark.sparkContext().hadoopConfiguration()).pack(version);
 
                 context.progress.stage("deploy");
-                SageMakerDeployment.Deployed deployed = deploy(context, version, exported);
+                SageMakerDeployment.Deployed deployed = deploy(context, clients, version,
+                        exported);
 
-                System.out.printf("deploy sagemaker finished in %.1f s: %s v%d %s endpoint %s "
+                System.out.printf("deploy sagemaker finished in %.1f s: %s v%d (%s) %s endpoint %s "
                         + "(InService after %d s), model %s, configuration %s, image %s, "
                         + "model data %s, features %s%n", context.progress.elapsedSeconds(),
-                        version.modelName(), version.modelVersion(), deployed.action(),
+                        version.modelName(), version.modelVersion(), version.stage(),
+                        deployed.action(),
                         deployed.endpointName(), deployed.waited().toSeconds(),
                         deployed.modelName(), deployed.endpointConfigName(), deployed.imageUri(),
                         deployed.modelDataUrl(), deployed.featuresUrl());
@@ -74,9 +94,9 @@ final class DeployCommand implements Runnable {
             return 0;
         }
 
-        private SageMakerDeployment.Deployed deploy(JobContext context, ModelVersion version,
+        private SageMakerDeployment.Deployed deploy(JobContext context,
+                SageMakerClients clients, ModelVersion version,
                 SageMakerExport.Package exported) {
-            SageMakerClients clients = new SageMakerClients(context.settings);
             String endpoint = endpointName != null ? endpointName
                     : SageMakerDeployment.resourceName(version.modelName(), "");
             try (SageMakerClient sageMaker = clients.sageMaker(); S3Client s3 = clients.s3()) {

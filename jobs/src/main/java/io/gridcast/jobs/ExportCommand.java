@@ -1,5 +1,6 @@
 package io.gridcast.jobs;
 
+import io.gridcast.io.Warehouse;
 import io.gridcast.registry.ModelVersion;
 import io.gridcast.registry.SageMakerExport;
 import java.time.Clock;
@@ -35,7 +36,8 @@ final class ExportCommand implements Runnable {
         JobOptions options;
 
         @Option(names = "--model", required = true, paramLabel = "NAME[:VERSION]",
-                description = "Registered XGBoost model; the latest version without :VERSION.")
+                description = "Registered XGBoost model; without :VERSION, its production "
+                        + "version, else its latest.")
         String reference;
 
         @Option(names = "--output", paramLabel = "URI",
@@ -47,8 +49,9 @@ final class ExportCommand implements Runnable {
         public Integer call() {
             try (JobContext context = new JobContext("export-sagemaker", options.settings(), 1,
                     Clock.systemUTC())) {
-                ModelVersion version = ModelsCommand.lookUp(context.registry(), reference);
-                String folder = output != null ? output : context.warehouse.resolve(
+                ModelVersion version = ModelsCommand.lookUpForServing(context.registry(),
+                        reference);
+                String folder = output != null ? Warehouse.toUri(output) : context.warehouse.resolve(
                         "exports/sagemaker/" + version.modelName() + "/v"
                                 + version.modelVersion());
                 SageMakerExport.Result result = new SageMakerExport(

@@ -22,7 +22,8 @@ final class JobFailureHandler implements IExecutionExceptionHandler {
         if (Boolean.getBoolean("gridcast.stacktrace")) {
             error.printStackTrace(System.err);
         } else {
-            System.err.println("(run with -Dgridcast.stacktrace=true for the stack trace)");
+            System.err.println("(for the stack trace, add -Dgridcast.stacktrace=true to the "
+                    + "JVM options: GRIDCAST_JAVA_OPTS with bin/gridcast)");
         }
         return JOB_FAILED;
     }

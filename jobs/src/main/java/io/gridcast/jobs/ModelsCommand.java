@@ -148,6 +148,20 @@ final class ModelsCommand implements Runnable {
         }
     }
 
+    /**
+     * Looks up the version to serve: {@code NAME:VERSION} as given, or for a bare name the
+     * production version, else the latest one.
+     */
+    static ModelVersion lookUpForServing(ModelRegistry registry, String reference) {
+        if (reference.lastIndexOf(':') >= 0) {
+            return lookUp(registry, reference);
+        }
+        return registry.versions(reference).stream()
+                .filter(version -> "production".equals(version.stage()))
+                .findFirst()
+                .orElseGet(() -> registry.version(reference, null));
+    }
+
     static void printList(PrintStream out, List<ModelVersion> versions) {
         out.printf("%-28s %7s %-10s %-14s %-23s %s%n", "model", "version", "stage",
                 "algorithm", "test window", "test metrics");

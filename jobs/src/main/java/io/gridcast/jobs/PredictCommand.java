@@ -1,12 +1,12 @@
 package io.gridcast.jobs;
 
 import io.gridcast.config.Settings;
+import io.gridcast.ingest.InvalidInputException;
 import io.gridcast.registry.EndpointPredictions;
 import io.gridcast.registry.EndpointPredictions.ModelFeatures;
 import io.gridcast.registry.SageMakerClients;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
 /** {@code gridcast predict}: feature rows through a deployed SageMaker endpoint. */
@@ -47,7 +50,8 @@ final class PredictCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--features", paramLabel = "FILE_OR_S3_URL",
-            description = "model-features.json of the deployed model (a file or s3:// URL).")
+            description = "model-features.json of the deployed model: a file, file: URI or "
+                    + "s3:// (or s3a://) URL.")
     String featuresUri;
 
     @Option(names = "--output", paramLabel = "FILE",
@@ -57,6 +61,11 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        if (output != null && output.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(output.toAbsolutePath().getParent())) {
+            throw new InvalidInputException("Cannot write --output " + output + ": folder "
+                    + output.toAbsolutePath().getParent() + " not found");
+        }
         Settings settings = options.settings();
         SageMakerClients clients = new SageMakerClients(settings);
         ModelFeatures features = featuresUri == null ? ModelFeatures.UNKNOWN
@@ -76,9 +85,17 @@ final class PredictCommand implements Callable<Integer> {
         summary.printf("predict finished in %.1f s: %d rows sent to endpoint %s, %d "
                 + "predictions%s%s%n", (System.nanoTime() - start) / 1e9, rows.size(),
                 endpointName, predictions.length,
-                features.logTarget() ? " (exp of the returned log of " + features.target() + ")"
-                        : "", output == null ? "" : ", written to " + output);
+                featuresNote(features), output == null ? "" : ", written to " + output);
         return 0;
+    }
+
+    private String featuresNote(ModelFeatures features) {
+        if (featuresUri == null) {
+            return " (as the endpoint returned them: pass --features to check the header and "
+                    + "undo a log target)";
+        }
+        return features.logTarget() ? " (exp of the returned log of " + features.target() + ")"
+                : "";
     }
 
     private void write(double[] predictions, ModelFeatures features) throws IOException {
@@ -97,11 +114,19 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static ModelFeatures modelFeatures(SageMakerClients clients, String uri)
-            throws IOException {
-        byte[] json = uri.startsWith("s3://") ? s3Object(clients, uri)
-                : Files.readAllBytes(Path.of(uri));
-        return ModelFeatures.parse(json, uri);
+    private static ModelFeatures modelFeatures(SageMakerClients clients, String uri) {
+        String location = uri.startsWith("s3a://") ? "s3://" + uri.substring("s3a://".length())
+                : uri;
+        if (location.startsWith("s3://")) {
+            return ModelFeatures.parse(s3Object(clients, location), uri);
+        }
+        Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+        try {
+            return ModelFeatures.parse(Files.readAllBytes(file), uri);
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read --features " + uri + ": "
+                    + (Files.exists(file) ? e.getMessage() : "file not found"));
+        }
     }
 
     private static byte[] s3Object(SageMakerClients clients, String uri) {
@@ -109,6 +134,11 @@ final class PredictCommand implements Callable<Integer> {
         try (S3Client s3 = clients.s3()) {
             return s3.getObjectAsBytes(get -> get.bucket(object.getHost())
                     .key(object.getPath().substring(1))).asByteArray();
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            throw new InvalidInputException("Cannot read --features " + uri + ": no such object");
+        } catch (SdkException e) {
+            throw new InvalidInputException("Cannot read --features " + uri + ": "
+                    + e.getMessage().replaceFirst(" \\(Service:.*", ""));
         }
     }
 
@@ -116,7 +146,8 @@ final class PredictCommand implements Callable<Integer> {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            throw new InvalidInputException("Cannot read --input " + file + ": "
+                    + (Files.exists(file) ? e.getMessage() : "file not found"));
         }
     }
 }

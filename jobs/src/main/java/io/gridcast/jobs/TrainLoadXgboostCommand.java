@@ -79,7 +79,8 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
         if (parameters.numWorkers() > slots) {
             throw new IllegalArgumentException("Invalid setting gridcast.xgboost.num-workers: "
                     + parameters.numWorkers() + " exceeds the " + slots
-                    + " task slots of Spark master " + master);
+                    + " task slots of Spark master " + master + "; set xgboost.num-workers="
+                    + slots + " or give Spark more cores");
         }
     }
 
@@ -145,7 +146,8 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
         int slots = context.spark.sparkContext().defaultParallelism();
         if (context.spark.sparkContext().isLocal() && workers > slots) {
             throw new IllegalArgumentException("Invalid setting gridcast.xgboost.num-workers: "
-                    + workers + " exceeds the " + slots + " task slots of local Spark");
+                    + workers + " exceeds the " + slots + " task slots of local Spark; set "
+                    + "xgboost.num-workers=" + slots + " or give Spark more cores");
         }
     }
 

@@ -27,8 +27,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -124,10 +126,18 @@ class SageMakerTest {
             String deployed = CommandRun.succeeding(deployArgs(s3, sageMaker, MODEL));
             String again = CommandRun.succeeding(deployArgs(s3, sageMaker, MODEL));
             Path predictions = Files.createTempFile("predictions", ".csv");
+            String featuresUrl = deployed.replaceFirst("(?s).*features (s3://\\S+).*", "$1");
             String predicted = CommandRun.succeeding(predictArgs(s3, sageMaker, requestFile(),
-                    predictions));
+                    predictions, featuresUrl));
 
-            String folder = "s3://" + BUCKET + "/sagemaker/" + MODEL + "/v1/";
+            JsonNode model = sageMaker.calls().get(0).json();
+            String modelName = model.path("ModelName").asText();
+            String release = modelName.substring(MODEL.length() + 1);
+            String folder = "s3://" + BUCKET + "/sagemaker/" + MODEL + "/" + release + "/";
+            byte[] uploaded = Files.readAllBytes(s3.download(List.of(folder.replaceFirst("^s3:",
+                    "s3a:") + "model.tar.gz"), Files.createTempDirectory("uploaded")).get(0));
+            assertThat(release).isEqualTo("v1-" + HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(uploaded)).substring(0, 8));
             assertThat(deployed).contains("created endpoint " + MODEL + " (InService after");
             assertThat(again).contains("unchanged endpoint " + MODEL);
             assertThat(sageMaker.operations().subList(0, 7)).containsExactly("CreateModel",
@@ -135,20 +145,18 @@ class SageMakerTest {
                     "DescribeEndpoint", "DescribeEndpoint", "DescribeEndpoint");
             assertThat(sageMaker.operations().stream().filter("CreateEndpoint"::equals))
                     .hasSize(1);
-            JsonNode model = sageMaker.calls().get(0).json();
-            assertThat(model.path("ModelName").asText()).isEqualTo(MODEL + "-v1");
             assertThat(model.path("ExecutionRoleArn").asText()).isEqualTo(ROLE);
             assertThat(model.path("PrimaryContainer").path("Image").asText())
                     .isEqualTo(EU_WEST_1_IMAGE);
             assertThat(model.path("PrimaryContainer").path("ModelDataUrl").asText())
                     .isEqualTo(folder + "model.tar.gz");
             JsonNode variant = sageMaker.calls().get(1).json().path("ProductionVariants").path(0);
-            assertThat(variant.path("ModelName").asText()).isEqualTo(MODEL + "-v1");
+            assertThat(variant.path("ModelName").asText()).isEqualTo(modelName);
             assertThat(variant.path("InstanceType").asText()).isEqualTo("ml.m5.large");
             assertThat(sageMaker.calls().get(3).json().path("EndpointConfigName").asText())
-                    .isEqualTo(MODEL + "-v1-m5-large-x1");
-            assertThat(s3.exists("s3a://" + BUCKET + "/sagemaker/" + MODEL
-                    + "/v1/model-features.json")).isTrue();
+                    .isEqualTo(modelName + "-m5-large-x1");
+            assertThat(s3.exists(folder.replaceFirst("^s3:", "s3a:") + "model-features.json"))
+                    .isTrue();
 
             List<SageMakerTestServer.Call> invocations = sageMaker.calls().stream()
                     .filter(c -> c.operation().equals("InvokeEndpoint")).toList();
@@ -179,12 +187,19 @@ class SageMakerTest {
 
             CommandRun failed = CommandRun.errors(deployArgs(s3, sageMaker, MODEL,
                     "--endpoint", "load-failing"));
+            CommandRun again = CommandRun.errors(deployArgs(s3, sageMaker, MODEL,
+                    "--endpoint", "load-failing"));
 
             assertThat(failed.exitCode()).isEqualTo(1);
             assertThat(failed.output()).contains("deploy sagemaker failed: Endpoint "
                     + "load-failing failed: The primary container for production variant "
-                    + "AllTraffic did not pass the ping health check.")
-                    .contains("log group /aws/sagemaker/Endpoints/load-failing");
+                    + "AllTraffic did not pass the ping health check. Its container logs are "
+                    + "in CloudWatch, log group /aws/sagemaker/Endpoints/load-failing");
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.output()).contains("SageMaker accepts only DeleteEndpoint on a "
+                    + "failed endpoint: delete it (aws sagemaker delete-endpoint "
+                    + "--endpoint-name load-failing) and deploy again");
+            assertThat(sageMaker.operations()).doesNotContain("UpdateEndpoint");
         }
     }
 
@@ -207,15 +222,15 @@ class SageMakerTest {
                 "--set", "sagemaker.execution-role-arn=" + ROLE,
                 "--set", "sagemaker.endpoint-url=" + sageMaker.endpoint(),
                 "--set", "sagemaker.s3-endpoint-url=" + s3.endpoint(),
-                "--set", "sagemaker.poll-seconds=0.05"));
+                "--set", "sagemaker.poll-seconds=1"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
     private static String[] predictArgs(S3TestServer s3, SageMakerTestServer sageMaker,
-            Path rows, Path output) {
+            Path rows, Path output, String featuresUrl) {
         return new String[] {"predict", "--endpoint", MODEL, "--input", rows.toString(),
-            "--features", "s3://" + BUCKET + "/sagemaker/" + MODEL + "/v1/model-features.json",
+            "--features", featuresUrl,
             "--output", output.toString(), "--set", "sagemaker.region=eu-west-1",
             "--set", "sagemaker.runtime-endpoint-url=" + sageMaker.endpoint(),
             "--set", "sagemaker.s3-endpoint-url=" + s3.endpoint(),
