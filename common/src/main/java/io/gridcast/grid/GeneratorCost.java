@@ -40,8 +40,11 @@ public record GeneratorCost(double[] polynomial, double[] pointsMw, double[] poi
     }
 
     private double piecewiseCost(double outputMw) {
-        int segment = Math.max(1, Math.min(pointsMw.length - 1,
-                -Arrays.binarySearch(pointsMw, outputMw) - 1));
+        int found = Arrays.binarySearch(pointsMw, outputMw);
+        if (found >= 0) {
+            return pointsUsdPerHour[found];
+        }
+        int segment = Math.max(1, Math.min(pointsMw.length - 1, -found - 1));
         double slope = (pointsUsdPerHour[segment] - pointsUsdPerHour[segment - 1])
                 / (pointsMw[segment] - pointsMw[segment - 1]);
         return pointsUsdPerHour[segment - 1] + slope * (outputMw - pointsMw[segment - 1]);
