@@ -10,7 +10,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CASE_FILE="${1:-$ROOT/data/samples/matpower/case_ACTIVSg2000.m}"
+CASE_FILE="${1:-$ROOT/data/samples/grid/matpower/case_ACTIVSg2000.m}"
 HOURS="${2:-1000}"
 CLASSPATH_FILE="$ROOT/common/target/bench-classpath.txt"
 

@@ -70,15 +70,11 @@ public record GridSource(GridNetwork network, String busSource, String branchSou
         }
     }
 
-    /**
-     * Reads a MATPOWER case file. The MATPOWER reader is not part of this build, so every
-     * {@code .m} input fails here with a message that points to the CSV form.
-     */
+    /** Reads a MATPOWER case file and checks that its elements refer to existing buses. */
     static GridNetwork readMatpower(String caseText, String sourceName) {
-        throw new InvalidInputException("MATPOWER case files are not supported by this build: "
-                + sourceName + " (write the network as " + GridCsvReader.BUSES_FILE + ", "
-                + GridCsvReader.BRANCHES_FILE + " and " + GridCsvReader.GENERATORS_FILE
-                + " in one folder, as in data/samples/grid/three-bus)");
+        GridNetwork network = MatpowerCaseReader.read(caseText, sourceName);
+        network.checkReferences();
+        return network;
     }
 
     /**

@@ -68,10 +68,18 @@ public record LoadProfile(String iso, String zone, List<Hour> hours) implements 
             throw new InvalidInputException("The load curve of " + iso + " " + zone
                     + " has no positive load to scale by");
         }
-        List<Hour> hours = rows.stream().map(r -> new Hour(r.getTimestamp(0).toInstant(),
-                ((Date) r.get(1)).toLocalDate(), r.getInt(2), r.getBoolean(3), r.getDouble(4),
-                r.getDouble(4) / peakMw)).toList();
+        List<Hour> hours = rows.stream().map(r -> new Hour(instant(r.get(0)), date(r.get(1)),
+                r.getInt(2), r.getBoolean(3), r.getDouble(4), r.getDouble(4) / peakMw)).toList();
         return new LoadProfile(iso, zone, hours);
+    }
+
+    /** Reads a timestamp cell, which Spark returns as an Instant with its Java 8 time API. */
+    private static Instant instant(Object cell) {
+        return cell instanceof Instant instant ? instant : ((Timestamp) cell).toInstant();
+    }
+
+    private static java.time.LocalDate date(Object cell) {
+        return cell instanceof java.time.LocalDate day ? day : ((Date) cell).toLocalDate();
     }
 
     private static String period(Instant startUtc, Instant endUtc) {

@@ -115,6 +115,27 @@ public final class TableCatalog {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Replaces every row of {@code definition}'s table inside {@code slice} with {@code rows}
+     * in one commit, without matching keys: cheaper than a merge for many rows that a job
+     * recomputes as a whole, such as every bus and hour of a solved case.
+     */
+    public void overwrite(TableDefinition definition, Dataset<Row> rows,
+            org.apache.spark.sql.Column slice) {
+        ensure(definition);
+        onStorage("publish", definition, () -> {
+            try {
+                rows.select(definition.columnNames().stream()
+                                .map(org.apache.spark.sql.functions::col)
+                                .toArray(org.apache.spark.sql.Column[]::new))
+                        .writeTo(qualified(definition.name())).overwrite(slice);
+            } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                throw new IllegalStateException(
+                        "Table not found: " + qualified(definition.name()), e);
+            }
+        });
+    }
+
     /** Appends {@code rows} in one commit. */
     public void append(TableDefinition definition, Dataset<Row> rows) {
         ensure(definition);

@@ -23,7 +23,7 @@ public final class DcOpfBenchmark {
 
     public static void main(String[] args) {
         Path caseFile = args.length > 0 ? Path.of(args[0])
-                : SampleCases.ROOT.resolve("data/samples/matpower/case_ACTIVSg2000.m");
+                : SampleCases.ROOT.resolve("data/samples/grid/matpower/case_ACTIVSg2000.m");
         int hours = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
 
         long start = System.nanoTime();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** MATPOWER case files: the bundled cases, and small hand-written good and bad inputs. */
 class MatpowerCaseReaderTest {
 
-    static final Path MATPOWER = SampleCases.ROOT.resolve("data/samples/matpower");
+    static final Path MATPOWER = SampleCases.ROOT.resolve("data/samples/grid/matpower");
 
     /** A two-bus case in the layout savecase writes, with one line per row. */
     private static final String TWO_BUS = String.join("\n",

@@ -9,7 +9,7 @@ final class SampleCases {
     static final Path ROOT = root();
 
     /** MATPOWER DC-OPF results with their case files, described in the folder's README. */
-    static final Path REFERENCE = ROOT.resolve("data/samples/grid_reference");
+    static final Path REFERENCE = ROOT.resolve("data/samples/grid/reference");
 
     private SampleCases() {
     }

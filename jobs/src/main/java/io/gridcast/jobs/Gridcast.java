@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ModelsCommand.class,
             ExportCommand.class,
+            ComputeCommand.class,
             SettleCommand.class,
             DeployCommand.class,
             PredictCommand.class,

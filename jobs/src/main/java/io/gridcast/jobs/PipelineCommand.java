@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Runs a whole pipeline: ingest, features, training, forecasts, publishing.",
         subcommands = {PipelinePjmLoadCommand.class, PipelineSmtCommand.class,
-            PipelinePricesCommand.class})
+            PipelinePricesCommand.class, PipelineGridCommand.class})
 final class PipelineCommand implements Runnable {
 
     @picocli.CommandLine.Spec

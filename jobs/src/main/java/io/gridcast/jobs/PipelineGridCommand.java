@@ -1,0 +1,161 @@
+package io.gridcast.jobs;
+
+import io.gridcast.grid.CrrSettlementRun;
+import io.gridcast.grid.GridNetwork;
+import io.gridcast.grid.GridSource;
+import io.gridcast.grid.GridTables;
+import io.gridcast.grid.GridTopology;
+import io.gridcast.grid.LmpRun;
+import io.gridcast.grid.LoadProfile;
+import io.gridcast.grid.TopologyReport;
+import io.gridcast.ingest.ErcotReport;
+import io.gridcast.ingest.ReportIngest;
+import io.gridcast.io.Tables;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gridcast pipeline grid}: a network and a load curve to a year of LMPs and CRR payoffs. */
+@Command(name = "grid", mixinStandardHelpOptions = true,
+        description = {
+            "Ingests a network (as ingest grid does) and, unless --load-input none, an ERCOT "
+                    + "native load archive into load_hourly; solves the DC optimal power flow "
+                    + "for every hour of the load curve (as compute lmp does); then settles "
+                    + "the CRR holdings on the LMPs (as settle crr does).",
+            "Without options it runs the bundled synthetic Texas case ACTIVSg2000 through "
+                    + "ERCOT's 2023 load curve with the bundled holdings."})
+final class PipelineGridCommand implements Callable<Integer> {
+
+    static final String BUNDLED_CASE = "data/samples/grid/matpower/case_ACTIVSg2000.m";
+    static final String BUNDLED_LOAD = "data/samples/grid/Native_Load_2023.csv.gz";
+    static final String BUNDLED_HOLDINGS = "data/samples/grid/crr_holdings_activsg2000.csv";
+
+    @Mixin
+    JobOptions options;
+
+    @Option(names = "--case", paramLabel = "FILE|FOLDER",
+            description = "MATPOWER case file or folder of network CSV files (default: the "
+                    + "bundled ACTIVSg2000).")
+    String caseInput;
+
+    @Option(names = "--case-name", paramLabel = "NAME",
+            description = "Name of the case in the tables (default: the file or folder name).")
+    String caseName;
+
+    @Option(names = "--load-input", paramLabel = "FILE|none",
+            description = "ERCOT native load archive to ingest first (default: the bundled "
+                    + "2023 archive; none to use load_hourly as it is).")
+    String loadInput;
+
+    @Option(names = "--load-profile", paramLabel = "TABLE", defaultValue = "load_hourly",
+            description = "Table of the hourly load curve (default: ${DEFAULT-VALUE}).")
+    String loadProfileTable;
+
+    @Option(names = "--profile-iso", paramLabel = "ISO", defaultValue = "ERCOT",
+            description = "ISO of the curve (default: ${DEFAULT-VALUE}).")
+    String profileIso;
+
+    @Option(names = "--profile-zone", paramLabel = "ZONE", defaultValue = "ERCOT",
+            description = "Zone of the curve (default: ${DEFAULT-VALUE}).")
+    String profileZone;
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD",
+            description = "First day (UTC) to solve (default: the curve's first hour).")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "YYYY-MM-DD",
+            description = "Day after the last day (UTC) to solve (default: the curve's end).")
+    LocalDate end;
+
+    @Option(names = "--holdings", paramLabel = "FILE|none",
+            description = "CRR holdings to settle (default: the bundled holdings with the "
+                    + "bundled case; none to skip).")
+    String holdings;
+
+    @Option(names = "--stop-on-infeasible",
+            description = "Fail without publishing LMPs when an hour has no solution.")
+    boolean stopOnInfeasible;
+
+    @Override
+    public Integer call() {
+        String caseSource = caseInput != null ? caseInput : InputDefaults.bundled(BUNDLED_CASE);
+        String holdingsSource = holdings != null ? holdings
+                : caseInput == null ? InputDefaults.bundled(BUNDLED_HOLDINGS) : "none";
+        String loadSource = loadInput != null ? loadInput : InputDefaults.bundled(BUNDLED_LOAD);
+        if (caseName != null) {
+            GridSource.checkCaseName(caseName);
+        }
+        try (JobContext context = new JobContext("pipeline-grid", options.settings(), 5,
+                Clock.systemUTC())) {
+            GridNetwork network = ingestGrid(context, caseSource);
+            ingestLoad(context, loadSource);
+
+            context.progress.stage("read the load curve " + profileIso + " " + profileZone);
+            LoadProfile profile = LoadProfile.fromLoadTable(context.catalog.read(loadProfileTable),
+                    profileIso, profileZone, instant(start), instant(end));
+            context.progress.stage("solve " + profile.hours().size() + " hours of "
+                    + network.caseName() + " and publish");
+            int partitions = context.settings.integer("grid.lmp-partitions");
+            LmpRun.Summary lmp = new LmpRun(context.spark, context.catalog, context.runId)
+                    .run(network, profile, partitions > 0 ? partitions
+                            : 4 * context.spark.sparkContext().defaultParallelism(),
+                            stopOnInfeasible);
+
+            String settled = settle(context, network.caseName(), holdingsSource);
+            System.out.printf(Locale.ROOT, "pipeline grid finished in %.1f s: case %s, %d "
+                    + "hours, %d solved, %d without a solution, %d congested, %d LMP rows, "
+                    + "mean LMP %.2f $/MWh; %s%n", context.progress.elapsedSeconds(),
+                    network.caseName(), lmp.hours(), lmp.optimal(), lmp.unsolved().size(),
+                    lmp.congestedHours(), lmp.lmpRows(), lmp.meanLmpUsdPerMwh(), settled);
+        }
+        return 0;
+    }
+
+    private GridNetwork ingestGrid(JobContext context, String source) {
+        context.progress.stage("ingest grid " + source);
+        GridSource grid = GridSource.read(context.spark.sparkContext().hadoopConfiguration(),
+                source, caseName);
+        TopologyReport topology = GridTopology.analyze(context.spark, grid.network());
+        topology.describe().forEach(line -> System.out.println("  " + line));
+        GridTables.publish(context.spark, context.catalog, grid, topology, context.runId);
+        return grid.network();
+    }
+
+    private void ingestLoad(JobContext context, String source) {
+        if (source.equals("none")) {
+            return;
+        }
+        context.progress.stage("ingest ERCOT native load " + source);
+        ReportIngest ingest = new ReportIngest(context.spark);
+        ReportIngest.Result result = ingest.read(ErcotReport.NATIVE_LOAD.report(), source, context.runId,
+                context.runTime);
+        ingest.publish(context.catalog, result);
+        System.out.println("  load curve: " + result.counts().summary());
+    }
+
+    private String settle(JobContext context, String settledCase, String source) {
+        if (source.equals("none")) {
+            return "no CRR holdings settled";
+        }
+        context.progress.stage("settle CRR holdings " + source);
+        CrrSettlementRun.Summary crr = new CrrSettlementRun(context.spark, context.catalog,
+                context.settings, context.runId, context.runTime)
+                .run(source, new CrrSettlementRun.PriceSource(settledCase, null), null);
+        return String.format(Locale.ROOT, "CRR holdings %d (rejected %d) on %s prices, payoff "
+                + "$%,.2f, congestion rent $%,.2f, hours with rent below payoffs %d; tables "
+                + "%s", crr.holdings(), crr.rejected(), crr.basis().label(), crr.payoffUsd(),
+                crr.rentUsd(), crr.inadequateHours(), context.catalog.qualified("{"
+                        + Tables.GRID_BUS.name() + "," + Tables.LMP.name() + ","
+                        + Tables.BRANCH_FLOW.name() + "," + Tables.CRR_SETTLEMENT.name() + ",...}"));
+    }
+
+    private static Instant instant(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
