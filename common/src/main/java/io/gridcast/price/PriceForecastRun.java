@@ -8,6 +8,7 @@ import io.gridcast.registry.InputFingerprint;
 import io.gridcast.registry.ModelRegistry;
 import io.gridcast.registry.ModelVersion;
 import io.gridcast.registry.RegistryJson;
+import io.gridcast.report.Chart;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,10 +66,15 @@ public final class PriceForecastRun {
             ModelVersion registered) {
     }
 
-    /** Result of a run. */
+    /**
+     * Result of a run.
+     *
+     * @param plots URIs of the chart files written
+     * @param charts the same charts, in the same order
+     */
     public record Outcome(String market, String currency, LocalDate testStart,
             LocalDate testEnd, List<ModelResult> models, List<DmResult> tests,
-            long forecastRows, long inputRows, List<String> plots) {
+            long forecastRows, long inputRows, List<String> plots, List<Chart> charts) {
     }
 
     /** One Diebold-Mariano test: is {@code modelB} more accurate than {@code modelA}. */
@@ -132,11 +138,12 @@ public final class PriceForecastRun {
             results.add(new ModelResult(NEURAL_ENSEMBLE, metrics.get(NEURAL_ENSEMBLE),
                     seconds.get(NEURAL_ENSEMBLE), null));
         }
-        List<String> plots = new PricePlots(spark.sparkContext().hadoopConfiguration())
+        Map<String, Chart> plots = new PricePlots(spark.sparkContext().hadoopConfiguration())
                 .draw(plotFolderUri, days, firstTestDay, forecasts, series.currency(),
                         request.plotStart());
         return new Outcome(days.market(), series.currency(), testStart, testEnd, results,
-                tests, forecastRows, series.rows(), plots);
+                tests, forecastRows, series.rows(), List.copyOf(plots.keySet()),
+                List.copyOf(plots.values()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gridcast.price;
 
+import io.gridcast.report.Chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -15,7 +17,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -53,12 +54,13 @@ final class PricePlots {
     }
 
     /**
-     * Writes both charts under {@code folderUri} and returns their URIs.
+     * Writes both charts under {@code folderUri} as PNG files and returns each chart by the
+     * URI of its file, in drawing order.
      *
      * @param fortnightStart first day of the fortnight, or null for the fortnight that
      *     centres on the test period's highest price
      */
-    List<String> draw(String folderUri, PriceDays days, int firstTestDay,
+    Map<String, Chart> draw(String folderUri, PriceDays days, int firstTestDay,
             Map<String, double[][]> forecasts, String currency, LocalDate fortnightStart) {
         int testDays = forecasts.values().iterator().next().length;
         if (fortnightStart != null && (days.dayOf(fortnightStart) < firstTestDay
@@ -74,16 +76,16 @@ final class PricePlots {
         int fortnightDays = Math.min(FORTNIGHT_DAYS, testDays);
         int yearFirst = firstTestDay + Math.max(0, testDays - YEAR_DAYS);
         String market = days.market();
-        List<String> written = new ArrayList<>();
-        written.add(save(hourly(days, firstTestDay, forecasts, fortnightFirst, fortnightDays,
+        Map<String, Chart> written = new LinkedHashMap<>();
+        save(written, hourly(days, firstTestDay, forecasts, fortnightFirst, fortnightDays,
                 "Day-ahead prices, " + market + ", " + days.date(fortnightFirst) + " to "
                         + days.date(fortnightFirst + fortnightDays - 1), currency),
-                folderUri + "/price-forecast-fortnight.png"));
-        written.add(save(dailyMeans(days, firstTestDay, forecasts, yearFirst,
+                folderUri + "/price-forecast-fortnight.png");
+        save(written, dailyMeans(days, firstTestDay, forecasts, yearFirst,
                 firstTestDay + testDays - yearFirst, "Daily mean day-ahead price, " + market
                         + ", " + days.date(yearFirst) + " to "
                         + days.date(firstTestDay + testDays - 1), currency),
-                folderUri + "/price-forecast-year.png"));
+                folderUri + "/price-forecast-year.png");
         return written;
     }
 
@@ -174,16 +176,17 @@ final class PricePlots {
         return chart;
     }
 
-    private String save(JFreeChart chart, String uri) {
+    private void save(Map<String, Chart> written, JFreeChart chart, String uri) {
+        Chart drawn = Chart.render(chart, WIDTH_PX, HEIGHT_PX);
         Path path = new Path(uri);
         try {
             FileSystem fs = path.getFileSystem(hadoop);
             try (OutputStream out = fs.create(path, true)) {
-                ChartUtils.writeChartAsPNG(out, chart, WIDTH_PX, HEIGHT_PX);
+                out.write(drawn.png());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write chart " + uri, e);
         }
-        return uri;
+        written.put(uri, drawn);
     }
 }

@@ -2,9 +2,13 @@ package io.gridcast.jobs;
 
 import io.gridcast.config.Settings;
 import io.gridcast.ingest.EpfDatasetIngest;
-import io.gridcast.price.PriceForecastRun;
-import java.time.Clock;
+import io.gridcast.ingest.IngestReport;
 import io.gridcast.ingest.InvalidInputException;
+import io.gridcast.price.PriceForecastReport;
+import io.gridcast.price.PriceForecastRun;
+import io.gridcast.report.Report;
+import io.gridcast.report.Table;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -59,18 +63,36 @@ final class PipelinePricesCommand implements Callable<Integer> {
         String source = input != null ? input : bundledDataset(fileMarket);
         String currency = settings.string("prices.currency");
         EpfDatasetIngest.checkOptions(fileMarket, currency.isBlank() ? null : currency);
-        try (JobContext context = new JobContext("pipeline-prices", settings, 3,
+        try (JobContext context = new JobContext("pipeline-prices", settings, 4,
                 Clock.systemUTC())) {
             EpfDatasetIngest.Result result = IngestPricesCommand.ingest(context, source,
                     fileMarket, currency.isBlank() ? null : currency);
 
             PriceForecastRun.Outcome outcome = TrainPriceCommand.train(context,
                     fileMarket != null ? fileMarket : ingestedMarket(result), chosen);
-            System.out.printf("%npipeline prices finished in %.1f s: %s; %s%n",
+            String report = writeReport(context, source, result, outcome);
+            System.out.printf("%npipeline prices finished in %.1f s: %s; %s; report %s%n",
                     context.progress.elapsedSeconds(), result.counts().summary(),
-                    TrainPriceCommand.summary(outcome));
+                    TrainPriceCommand.summary(outcome), report);
         }
         return 0;
+    }
+
+    /** Writes the run report: settings, inputs, rejects, then the price forecasts. */
+    private static String writeReport(JobContext context, String source,
+            EpfDatasetIngest.Result ingested, PriceForecastRun.Outcome outcome) {
+        Report report = RunReports.start(context, "Day-ahead price pipeline, "
+                + outcome.market(), List.of("prices.currency"), List.of("price-models"));
+        Report.Section inputs = IngestReport.addInputs(report, source, ingested.files(),
+                ingested.counts());
+        Table markets = new Table("market", "currency", "first day", "last day", "days",
+                "missing hours");
+        ingested.markets().forEach(span -> markets.row(span.market(), span.currency(),
+                span.firstDay(), span.lastDay(), span.days(), span.missingHours()));
+        inputs.table(markets);
+        IngestReport.addRejects(report, ingested.rejects(), context.runId);
+        PriceForecastReport.add(report, outcome);
+        return RunReports.write(context, report);
     }
 
     private static String bundledDataset(String market) {

@@ -27,6 +27,7 @@ class PipelinePjmLoadTest {
     private static Path input;
     private static Path warehouse;
     private static long sliceRows;
+    private static CommandRun firstRun;
 
     @BeforeAll
     static void writeSlice() throws IOException {
@@ -58,9 +59,17 @@ class PipelinePjmLoadTest {
         return CommandRun.of(args);
     }
 
+    /** Runs the pipeline once for the tests of this class that read its first run. */
+    private static synchronized CommandRun firstRun() {
+        if (firstRun == null) {
+            firstRun = run(pipelineArgs());
+        }
+        return firstRun;
+    }
+
     @Test
     void pipelinePublishesConservedCountsAndBeatsNaive() throws Exception {
-        CommandRun first = run(pipelineArgs());
+        CommandRun first = firstRun();
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("pipeline pjm-load finished")
@@ -74,8 +83,16 @@ class PipelinePjmLoadTest {
         assertThat(mapeByModel.get("load-day-ahead-xgboost-pjm-pjme"))
                 .isLessThan(mapeByModel.get("load-day-ahead-weekly-naive-pjm-pjme"));
 
+        Path latest = warehouse.resolve("reports/pipeline-pjm-load/latest.html");
+        Path firstReport = Path.of(RunReportChecks.reportLocation(first.output()));
+        assertThat(latest).hasSameBinaryContentAs(firstReport);
+
         CommandRun second = run(pipelineArgs());
         assertThat(second.exitCode()).isZero();
+        Path secondReport = Path.of(RunReportChecks.reportLocation(second.output()));
+        assertThat(secondReport).isNotEqualTo(firstReport);
+        assertThat(firstReport).exists();
+        assertThat(latest).hasSameBinaryContentAs(secondReport);
         try (SparkSession spark = SparkSessions.create(settings())) {
             TableCatalog catalog = new TableCatalog(spark, settings());
             assertThat(catalog.read("load_hourly").count()).isEqualTo(sliceRows);
@@ -88,13 +105,34 @@ class PipelinePjmLoadTest {
     }
 
     @Test
-    void missingInputFailsWithUri() {
+    void reportShowsRunAndCharts() throws Exception {
+        CommandRun first = firstRun();
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        Path report = Path.of(RunReportChecks.reportLocation(first.output()));
+
+        String html = RunReportChecks.checkFile(warehouse, "pipeline-pjm-load", report);
+
+        assertThat(html).contains("<title>PJM day-ahead load pipeline</title>",
+                ">Settings</a>", ">Inputs</a>", ">Rejected rows</a>", ">Forecast PJM PJME</a>",
+                "<td>forecast.test-start</td><td>2018-06-01</td>",
+                "<td class=\"num\">" + sliceRows + "</td>", "No row was rejected.",
+                "<td>xgboost</td>", "<td>weekly-naive</td>", "<td>2018-07</td>",
+                "alt=\"Test MAE by hour of day, PJM PJME, 2018-06-01 to 2018-08-02\"",
+                "alt=\"Test MAPE by month, PJM PJME\"",
+                "alt=\"Day-ahead load forecast and actual, PJM PJME, ");
+        RunReportChecks.checkInChromium(report, "PJM day-ahead load pipeline", 3, 1200);
+    }
+
+    @Test
+    void missingInputFailsWithUri() throws IOException {
+        Path empty = Files.createTempDirectory("pipeline-failed");
         CommandRun failed = CommandRun.errors("pipeline", "pjm-load", "--input", "/no/such/folder",
-                "--set", "storage.warehouse=" + warehouse, "--set", "spark.master=local[1]",
+                "--set", "storage.warehouse=" + empty, "--set", "spark.master=local[1]",
                 "--set", "xgboost.num-workers=1");
 
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.output()).contains("gridcast pipeline pjm-load failed: Input not found: file:/no/such/folder");
+        assertThat(empty.resolve("reports")).doesNotExist();
     }
 
     @Test

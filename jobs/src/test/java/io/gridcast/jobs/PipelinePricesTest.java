@@ -32,16 +32,27 @@ class PipelinePricesTest {
     private static final List<String> MODELS = List.of("naive", "lear", "mlp", "cnn_lstm",
             "nn_ensemble");
 
+    private static Path warehouse;
+    private static String[] command;
+    private static String firstOutput;
+
+    /** Runs the pipeline on Germany once for the tests of this class that read its first run. */
+    private static synchronized String firstRun() throws IOException {
+        if (firstOutput == null) {
+            warehouse = Files.createTempDirectory("pipeline-prices");
+            command = new String[] {"pipeline", "prices", "--market", "DE", "--input",
+                writeGermanyFrom("2017-06-01").toString(), "--warehouse", warehouse.toString(),
+                "--test-start", "2017-12-04", "--set", "spark.master=local[2]",
+                "--set", "price-models.lear.calibration-windows-days=84",
+                "--set", "price-models.mlp.epochs=40", "--set", "price-models.cnn-lstm.epochs=20"};
+            firstOutput = CommandRun.succeeding(command);
+        }
+        return firstOutput;
+    }
+
     @Test
     void everyModelBeatsNaiveOnGermany() throws Exception {
-        Path warehouse = Files.createTempDirectory("pipeline-prices");
-        String[] command = {"pipeline", "prices", "--market", "DE", "--input",
-            writeGermanyFrom("2017-06-01").toString(), "--warehouse", warehouse.toString(),
-            "--test-start", "2017-12-04", "--set", "spark.master=local[2]",
-            "--set", "price-models.lear.calibration-windows-days=84",
-            "--set", "price-models.mlp.epochs=40", "--set", "price-models.cnn-lstm.epochs=20"};
-
-        String output = CommandRun.succeeding(command);
+        String output = firstRun();
 
         assertThat(output).contains("DE day-ahead price forecasts, test 2017-12-04 to "
                         + "2017-12-31 (28 day(s), 672 hours), EUR/MWh")
@@ -80,6 +91,21 @@ class PipelinePricesTest {
             assertThat(rerun.get(model)).as("%s with the same seeds", model)
                     .isCloseTo(mae.get(model), within(1e-9));
         }
+    }
+
+    @Test
+    void reportShowsMetricsAndCharts() throws Exception {
+        Path report = Path.of(RunReportChecks.reportLocation(firstRun()));
+
+        String html = RunReportChecks.checkFile(warehouse, "pipeline-prices", report);
+
+        assertThat(html).contains("<title>Day-ahead price pipeline, DE</title>",
+                ">Price forecasts DE</a>", "<td>price-models.mlp.epochs</td><td>40</td>",
+                "<td>2017-12-04 to 2017-12-31 (28 days, 672 hours)</td>",
+                "<th scope=\"col\">MAE EUR/MWh</th>", ">registered lear</th>",
+                "<td>price-lear-de v1</td>", "<td>nn_ensemble</td>",
+                "alt=\"Day-ahead prices, DE, ", "alt=\"Daily mean day-ahead price, DE, ");
+        RunReportChecks.checkInChromium(report, "Day-ahead price pipeline, DE", 2, 1400);
     }
 
     @Test

@@ -64,6 +64,12 @@ class PipelineS3Test {
                             "model_name, interval_start_utc, predicted_mw"));
             assertThat(s3.exists(S3_WAREHOUSE + "/models/load-day-ahead-xgboost-pjm-pjme/v1/"
                     + "model.json")).isTrue();
+            String report = RunReportChecks.reportLocation(s3Output);
+            assertThat(report).startsWith(S3_WAREHOUSE + "/reports/pipeline-pjm-load/"
+                    + "pipeline-pjm-load-").endsWith(".html");
+            assertThat(s3.exists(report)).isTrue();
+            assertThat(s3.exists(S3_WAREHOUSE + "/reports/pipeline-pjm-load/latest.html"))
+                    .isTrue();
         }
     }
 
@@ -96,10 +102,11 @@ class PipelineS3Test {
         return args.toArray(String[]::new);
     }
 
-    /** Returns the summary lines without their elapsed times. */
+    /** Returns the summary lines without their elapsed times and report locations. */
     private static List<String> summaryCounts(String output) {
         return output.lines().filter(line -> line.contains("rows read"))
-                .map(line -> line.replaceAll("[0-9.]+ s\\b", "")).toList();
+                .map(line -> line.replaceAll("[0-9.]+ s\\b", "").replaceAll("; report \\S+$", ""))
+                .toList();
     }
 
     /** {@code columns} of {@code table}'s current snapshot, read by DuckDB, sorted. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gridcast.SparkTestBase;
 import io.gridcast.config.Settings;
 import io.gridcast.io.SparkSessions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,17 +23,29 @@ import org.junit.jupiter.api.Test;
 /** {@code gridcast pipeline smt} on the bundled Smart Meter Texas export, with a small LSTM. */
 class PipelineSmtTest {
 
+    private static final String HASH_KEY = "pipeline-test-key-0123456789";
+
+    private static Path warehouse;
+    private static String firstOutput;
+
+    /** Runs the pipeline once for the tests of this class that read its output. */
+    private static synchronized String firstRun() throws IOException {
+        if (firstOutput == null) {
+            warehouse = Files.createTempDirectory("pipeline-smt");
+            firstOutput = CommandRun.succeeding("pipeline", "smt", "--input",
+                    SparkTestBase.repositoryRoot().resolve("data/samples/smt_interval").toString(),
+                    "--warehouse", warehouse.toString(),
+                    "--set", "smt.meter-id-hash-key=" + HASH_KEY,
+                    "--set", "spark.master=local[2]", "--set", "meter-lstm.units=8",
+                    "--set", "meter-lstm.epochs=1", "--set", "meter-lstm.batch-size=128",
+                    "--set", "meter-lstm.rolling-origins=1");
+        }
+        return firstOutput;
+    }
+
     @Test
     void lstmBeatsPersistenceOnRealMeter() throws Exception {
-        Path warehouse = Files.createTempDirectory("pipeline-smt");
-
-        String output = CommandRun.succeeding("pipeline", "smt", "--input",
-                SparkTestBase.repositoryRoot().resolve("data/samples/smt_interval").toString(),
-                "--warehouse", warehouse.toString(),
-                "--set", "smt.meter-id-hash-key=pipeline-test-key-0123456789",
-                "--set", "spark.master=local[2]", "--set", "meter-lstm.units=8",
-                "--set", "meter-lstm.epochs=1", "--set", "meter-lstm.batch-size=128",
-                "--set", "meter-lstm.rolling-origins=1");
+        String output = firstRun();
 
         assertThat(output).contains("pipeline smt finished in ")
                 .contains("rows read 17664, accepted 17660, rejected 4")
@@ -48,6 +61,20 @@ class PipelineSmtTest {
         assertThat(recomputed.get("lstm")[0]).isLessThan(recomputed.get("persistence")[0])
                 .isLessThan(testStd);
         assertThat(recomputed.get("lstm_shared")[0]).isLessThan(testStd);
+    }
+
+    @Test
+    void reportShowsRejectsAndMeterDay() throws Exception {
+        Path report = Path.of(RunReportChecks.reportLocation(firstRun()));
+
+        String html = RunReportChecks.checkFile(warehouse, "pipeline-smt", report);
+
+        assertThat(html).contains("<title>Smart Meter Texas usage pipeline</title>",
+                ">Usage forecasts</a>", "<td>meter-lstm.units</td><td>8</td>",
+                "<th scope=\"col\">raw line</th>", "<td>lstm_shared</td>",
+                "alt=\"Household usage forecast and actual, meter ")
+                .doesNotContain(HASH_KEY);
+        RunReportChecks.checkInChromium(report, "Smart Meter Texas usage pipeline", 1, 1200);
     }
 
     @Test
