@@ -1,0 +1,176 @@
+package io.gridcast.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gridcast.SparkTestBase;
+import io.gridcast.config.Settings;
+import io.gridcast.io.SparkSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code pipeline grid}, {@code compute lmp} and {@code settle crr} on the two-line three-bus
+ * case, whose line from generator 2 (2 $/MWh) carries at most 4 MW to the load at bus 3, and
+ * generator 1 (4 $/MWh) covers the rest. The load curve is 47 hours of ERCOT-format native
+ * load over the 2024 spring-forward weekend. An hour whose load 10 MW × factor exceeds 4 MW
+ * is congested: LMPs 4, 2, 4 $/MWh and a rent of 4 MW × 2 $/MWh = 8 $. Other hours price
+ * every bus at 2 $/MWh. Results are read back with DuckDB.
+ */
+class PipelineGridTest {
+
+    private static final Path GRID = SparkTestBase.repositoryRoot().resolve("data/samples/grid");
+    private static Path warehouse;
+    private static Path loadCurve;
+    private static double[] factors;
+
+    @BeforeAll
+    static void loadCurve() throws Exception {
+        warehouse = Files.createTempDirectory("pipeline-grid");
+        List<String> lines = new ArrayList<>(List.of("Hour Ending,ERCOT"));
+        List<Double> loads = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2024, 3, 9); day.isBefore(LocalDate.of(2024, 3, 11));
+                day = day.plusDays(1)) {
+            for (int hourEnding = 1; hourEnding <= 24; hourEnding++) {
+                if (day.getDayOfMonth() == 10 && hourEnding == 3) {
+                    continue;
+                }
+                double loadMw = 30 + 70 * (hourEnding - 1) / 23.0;
+                loads.add(loadMw);
+                lines.add(String.format("%02d/%02d/%d %02d:00,%.6f", day.getMonthValue(),
+                        day.getDayOfMonth(), day.getYear(), hourEnding, loadMw));
+            }
+        }
+        loadCurve = Files.createTempFile("native-load", ".csv");
+        Files.write(loadCurve, lines);
+        double peakMw = loads.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        factors = loads.stream().mapToDouble(load -> load / peakMw).toArray();
+    }
+
+    @Test
+    void radialCaseSettlesOnItsRent() throws Exception {
+        Path holdings = Files.createTempFile("crr", ".csv");
+        Files.write(holdings, List.of("holding_id,source,sink,mw,type,start_utc,end_utc",
+                "G2-LOAD,2,3,4,obligation,2024-03-09T06:00Z,2024-03-11T05:00Z",
+                "LOAD-G2-OPT,3,2,4,option,2024-03-09T06:00Z,2024-03-11T05:00Z"));
+        String[] pipeline = {"pipeline", "grid", "--case",
+            GRID.resolve("three-bus-radial-congested").toString(), "--load-input",
+            loadCurve.toString(), "--holdings", holdings.toString(),
+            "--warehouse", warehouse.toString(), "--set", "spark.master=local[2]"};
+
+        String first = CommandRun.succeeding(pipeline);
+        String second = CommandRun.succeeding(pipeline);
+
+        long congested = java.util.stream.DoubleStream.of(factors).filter(f -> 10 * f > 4)
+                .count();
+        assertThat(congested).isBetween(30L, 45L);
+        assertThat(first).contains("case three-bus-radial-congested, 47 hours, 47 solved, 0 "
+                + "without a solution, " + congested + " congested, 141 LMP rows");
+        assertThat(second).contains("141 LMP rows");
+        String lmp = dataFiles("lmp");
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ")")).isEqualTo("141");
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE bus_id = 3 "
+                + "AND abs(lmp_usd_per_mwh - 4) < 1e-6 AND abs(energy_usd_per_mwh - 4) < 1e-6"))
+                .isEqualTo(String.valueOf(congested));
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE bus_id = 2 "
+                + "AND abs(congestion_usd_per_mwh + 2) < 1e-6")).isEqualTo(String.valueOf(congested));
+        assertThat(Double.parseDouble(duckDb("SELECT payoff_usd FROM read_parquet("
+                + dataFiles("crr_settlement_totals") + ") WHERE holding_id = 'G2-LOAD'")))
+                .isCloseTo(8.0 * congested, within(1e-6));
+        assertThat(Double.parseDouble(duckDb("SELECT payoff_usd FROM read_parquet("
+                + dataFiles("crr_settlement_totals") + ") WHERE holding_id = 'LOAD-G2-OPT'")))
+                .isCloseTo(0.0, within(1e-9));
+        String rent = dataFiles("congestion_rent");
+        assertThat(Double.parseDouble(duckDb("SELECT sum(congestion_rent_usd) FROM read_parquet("
+                + rent + ")"))).isCloseTo(8.0 * congested, within(1e-6));
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + rent + ") WHERE adequate"))
+                .isEqualTo("47");
+    }
+
+    @Test
+    void infeasibleHoursHaveNoPrices() throws Exception {
+        Path tight = Files.createTempDirectory("tight");
+        Files.write(tight.resolve("buses.csv"), List.of("bus_id,type,load_mw", "1,REF,0",
+                "2,PQ,10"));
+        Files.write(tight.resolve("branches.csv"), List.of("from_bus,to_bus,reactance_pu",
+                "1,2,0.1"));
+        Files.write(tight.resolve("generators.csv"), List.of(
+                "bus_id,min_mw,max_mw,offer_usd_per_mwh", "1,0,8,10"));
+        CommandRun.succeeding("ingest", "ercot", "--report", "native-load", "--input",
+                loadCurve.toString(), "--warehouse", warehouse.toString(),
+                "--set", "spark.master=local[2]");
+        String[] compute = {"compute", "lmp", "--case", tight.toString(), "--case-name", "tight",
+            "--warehouse", warehouse.toString(), "--set", "spark.master=local[2]"};
+
+        String solved = CommandRun.succeeding(compute);
+        CommandRun stopped = CommandRun.errors(withStop(compute));
+
+        long infeasible = java.util.stream.DoubleStream.of(factors).filter(f -> 10 * f > 8)
+                .count();
+        assertThat(solved).contains("case tight, 47 hours, " + (47 - infeasible) + " solved, "
+                + infeasible + " without a solution").contains("no solution: 2024-03-09 HE");
+        String hours = dataFiles("opf_hours");
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + hours + ") WHERE case_name = "
+                + "'tight' AND status = 'infeasible'")).isEqualTo(String.valueOf(infeasible));
+        assertThat(duckDb("SELECT min(reason) FROM read_parquet(" + hours + ") WHERE case_name "
+                + "= 'tight' AND status = 'infeasible'")).contains("8");
+        String lmp = dataFiles("lmp");
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE case_name = "
+                + "'tight'")).isEqualTo(String.valueOf(2 * (47 - infeasible)));
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE case_name = "
+                + "'tight' AND abs(lmp_usd_per_mwh - 10) > 1e-6")).isEqualTo("0");
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.output()).contains("tight: " + infeasible + " of 47 hours have no "
+                + "solution, so nothing was published");
+    }
+
+    @Test
+    void csvSnapshotMatchesHandWorkedPrices() throws Exception {
+        Path radial = Files.createTempFile("radial", ".csv");
+        Path meshed = Files.createTempFile("meshed", ".csv");
+
+        CommandRun.succeeding("compute", "lmp", "--case",
+                GRID.resolve("three-bus-radial-congested").toString(), "--csv", radial.toString());
+        CommandRun.succeeding("compute", "lmp", "--case",
+                GRID.resolve("three-bus-congested").toString(), "--csv", meshed.toString());
+
+        assertThat(Files.readAllLines(radial)).containsExactly("bus,lmp,energy,congestion,loss",
+                "1,4.000000,4.000000,0.000000,0.000000", "2,2.000000,4.000000,-2.000000,0.000000",
+                "3,4.000000,4.000000,0.000000,0.000000");
+        assertThat(Files.readAllLines(meshed)).containsExactly("bus,lmp,energy,congestion,loss",
+                "1,4.000000,4.000000,0.000000,0.000000", "2,2.000000,4.000000,-2.000000,0.000000",
+                "3,6.000000,4.000000,2.000000,0.000000");
+    }
+
+    private static String[] withStop(String[] args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--stop-on-infeasible");
+        return all.toArray(String[]::new);
+    }
+
+    private static String dataFiles(String table) {
+        Settings settings = SparkTestBase.testSettings(warehouse);
+        try (SparkSession spark = SparkSessions.create(settings)) {
+            return SparkTestBase.duckDbDataFiles(spark, settings, table);
+        }
+    }
+
+    private static String duckDb(String query) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
+            assertThat(result.next()).as(query).isTrue();
+            return result.getString(1);
+        }
+    }
+}
