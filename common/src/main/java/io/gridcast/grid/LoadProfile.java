@@ -13,9 +13,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * An hourly load curve that scales a case's bus loads, one snapshot per hour. Each hour's
- * factor is the curve's load divided by its highest load in the period, so the case's own
- * loads are the peak hour and every other hour is a fraction of them.
+ * An hourly load curve that scales a case's bus loads, one snapshot per hour. By default each
+ * hour's factor is the curve's load divided by its highest load in the period, so the case's
+ * own loads are the peak hour. {@link #levelledTo} instead makes the case's total load follow
+ * the curve's megawatts.
  *
  * @param iso market operator of the curve, e.g. ERCOT
  * @param zone zone of the curve, e.g. ERCOT for the total
@@ -31,7 +32,7 @@ public record LoadProfile(String iso, String zone, List<Hour> hours) implements 
      * @param hourEnding market-local hour ending, 1 to 24
      * @param dstFlag true for the repeated fall-back hour
      * @param curveLoadMw load of the curve in the hour
-     * @param loadFactor curve load over the period's peak, at most 1
+     * @param loadFactor factor on the case's bus loads
      */
     public record Hour(Instant intervalStartUtc, java.time.LocalDate operatingDate,
             int hourEnding, boolean dstFlag, double curveLoadMw, double loadFactor)
@@ -60,6 +61,20 @@ public record LoadProfile(String iso, String zone, List<Hour> hours) implements 
                     + "curve first, e.g. gridcast ingest ercot --report native-load");
         }
         return of(iso, zone, rows);
+    }
+
+    /**
+     * Returns this curve with each hour's factor set to the curve's load over
+     * {@code caseLoadMw}, the case's total bus load, so the case carries the curve's MW.
+     */
+    public LoadProfile levelledTo(double caseLoadMw) {
+        if (!(caseLoadMw > 0)) {
+            throw new InvalidInputException("The case has no load to scale to the curve of "
+                    + iso + " " + zone);
+        }
+        return new LoadProfile(iso, zone, hours.stream().map(h -> new Hour(h.intervalStartUtc(),
+                h.operatingDate(), h.hourEnding(), h.dstFlag(), h.curveLoadMw(),
+                h.curveLoadMw() / caseLoadMw)).toList());
     }
 
     private static LoadProfile of(String iso, String zone, List<Row> rows) {

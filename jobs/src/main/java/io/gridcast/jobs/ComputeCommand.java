@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,25 +62,8 @@ final class ComputeCommand implements Runnable {
                 description = "Write one snapshot's bus,lmp,energy,congestion,loss to FILE.")
         Path csv;
 
-        @Option(names = "--load-profile", paramLabel = "TABLE", defaultValue = "load_hourly",
-                description = "Table of the hourly load curve (default: ${DEFAULT-VALUE}).")
-        String loadProfileTable;
-
-        @Option(names = "--profile-iso", paramLabel = "ISO", defaultValue = "ERCOT",
-                description = "ISO of the curve (default: ${DEFAULT-VALUE}).")
-        String profileIso;
-
-        @Option(names = "--profile-zone", paramLabel = "ZONE", defaultValue = "ERCOT",
-                description = "Zone of the curve (default: ${DEFAULT-VALUE}, the ISO total).")
-        String profileZone;
-
-        @Option(names = "--start", paramLabel = "YYYY-MM-DD",
-                description = "First day (UTC) of the curve to solve (default: its first hour).")
-        LocalDate start;
-
-        @Option(names = "--end", paramLabel = "YYYY-MM-DD",
-                description = "Day after the last day (UTC) to solve (default: the curve's end).")
-        LocalDate end;
+        @Mixin
+        LoadCurveOptions curve = new LoadCurveOptions();
 
         @Option(names = "--stop-on-infeasible",
                 description = "Fail without publishing when an hour has no solution "
@@ -100,25 +80,15 @@ final class ComputeCommand implements Runnable {
                 context.progress.stage("read " + caseInput);
                 GridNetwork network = GridSource.read(context.spark.sparkContext()
                         .hadoopConfiguration(), caseInput, caseName).network();
-                context.progress.stage("read the load curve " + profileIso + " "
-                        + profileZone + " from " + loadProfileTable);
-                LoadProfile profile = LoadProfile.fromLoadTable(
-                        context.catalog.read(loadProfileTable), profileIso, profileZone,
-                        instant(start), instant(end));
+                LoadProfile profile = curve.read(context, network, LoadCurveOptions.Scaling.peak);
                 context.progress.stage("solve " + profile.hours().size() + " hours of "
                         + network.caseName() + " and publish");
                 LmpRun.Summary summary = new LmpRun(context.spark, context.catalog,
-                        context.runId).run(network, profile, partitions(context),
+                        context.runId).run(network, profile, LoadCurveOptions.partitions(context),
                         stopOnInfeasible);
                 printSummary(context, summary);
             }
             return 0;
-        }
-
-        private int partitions(JobContext context) {
-            int configured = context.settings.integer("grid.lmp-partitions");
-            return configured > 0 ? configured
-                    : 4 * context.spark.sparkContext().defaultParallelism();
         }
 
         static void printSummary(JobContext context, LmpRun.Summary summary) {
@@ -165,10 +135,6 @@ final class ComputeCommand implements Runnable {
                     network.totalDemandMw(), result.objectiveUsdPerHour(),
                     result.bindingBranchCount(), network.buses().size(), csv);
             return 0;
-        }
-
-        private static Instant instant(LocalDate day) {
-            return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
     }
 }

@@ -12,9 +12,6 @@ import io.gridcast.ingest.ErcotReport;
 import io.gridcast.ingest.ReportIngest;
 import io.gridcast.io.Tables;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,25 +50,8 @@ final class PipelineGridCommand implements Callable<Integer> {
                     + "2023 archive; none to use load_hourly as it is).")
     String loadInput;
 
-    @Option(names = "--load-profile", paramLabel = "TABLE", defaultValue = "load_hourly",
-            description = "Table of the hourly load curve (default: ${DEFAULT-VALUE}).")
-    String loadProfileTable;
-
-    @Option(names = "--profile-iso", paramLabel = "ISO", defaultValue = "ERCOT",
-            description = "ISO of the curve (default: ${DEFAULT-VALUE}).")
-    String profileIso;
-
-    @Option(names = "--profile-zone", paramLabel = "ZONE", defaultValue = "ERCOT",
-            description = "Zone of the curve (default: ${DEFAULT-VALUE}).")
-    String profileZone;
-
-    @Option(names = "--start", paramLabel = "YYYY-MM-DD",
-            description = "First day (UTC) to solve (default: the curve's first hour).")
-    LocalDate start;
-
-    @Option(names = "--end", paramLabel = "YYYY-MM-DD",
-            description = "Day after the last day (UTC) to solve (default: the curve's end).")
-    LocalDate end;
+    @Mixin
+    LoadCurveOptions curve = new LoadCurveOptions();
 
     @Option(names = "--holdings", paramLabel = "FILE|none",
             description = "CRR holdings to settle (default: the bundled holdings with the "
@@ -96,15 +76,12 @@ final class PipelineGridCommand implements Callable<Integer> {
             GridNetwork network = ingestGrid(context, caseSource);
             ingestLoad(context, loadSource);
 
-            context.progress.stage("read the load curve " + profileIso + " " + profileZone);
-            LoadProfile profile = LoadProfile.fromLoadTable(context.catalog.read(loadProfileTable),
-                    profileIso, profileZone, instant(start), instant(end));
+            LoadProfile profile = curve.read(context, network, caseInput == null
+                    ? LoadCurveOptions.Scaling.level : LoadCurveOptions.Scaling.peak);
             context.progress.stage("solve " + profile.hours().size() + " hours of "
                     + network.caseName() + " and publish");
-            int partitions = context.settings.integer("grid.lmp-partitions");
             LmpRun.Summary lmp = new LmpRun(context.spark, context.catalog, context.runId)
-                    .run(network, profile, partitions > 0 ? partitions
-                            : 4 * context.spark.sparkContext().defaultParallelism(),
+                    .run(network, profile, LoadCurveOptions.partitions(context),
                             stopOnInfeasible);
 
             String settled = settle(context, network.caseName(), holdingsSource);
@@ -153,9 +130,5 @@ final class PipelineGridCommand implements Callable<Integer> {
                 crr.rentUsd(), crr.inadequateHours(), context.catalog.qualified("{"
                         + Tables.GRID_BUS.name() + "," + Tables.LMP.name() + ","
                         + Tables.BRANCH_FLOW.name() + "," + Tables.CRR_SETTLEMENT.name() + ",...}"));
-    }
-
-    private static Instant instant(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }
