@@ -128,7 +128,7 @@ fi
 
 spark_args=(spark-submit --deploy-mode cluster --class io.gridcast.jobs.Gridcast
     --files "$CONF_URI")
-# XGBoost trains in a barrier stage, which Spark 3.5 refuses to run with dynamic allocation,
+# XGBoost trains in a barrier stage, which Spark 3.5 rejects when dynamic allocation is on,
 # so these jobs get a fixed number of executors.
 if [[ "${JOB_ARGS[*]:0:2}" == "train load-xgboost" || "${JOB_ARGS[*]:0:2}" == "pipeline pjm-load" ]]; then
     spark_args+=(--conf spark.dynamicAllocation.enabled=false

@@ -1,10 +1,10 @@
 """Load gridcast_daily.py against stand-in Airflow modules and print its structure as JSON.
 
-Airflow is not needed: the script writes minimal stand-ins for the modules the DAG imports
+Airflow is not needed. The script writes minimal stand-ins for the modules the DAG imports
 (airflow, airflow.models, the Amazon provider's EMR operators and sensors,
-airflow.utils.trigger_rule) to a temporary folder, puts it first on sys.path, imports the DAG
-file, and prints the task ids in dependency order and each EMR step's gridcast arguments
-with the run date templates rendered.
+airflow.utils.trigger_rule) to a temporary folder and puts it first on sys.path. It then
+imports the DAG file and prints the task ids in dependency order and each EMR step's
+gridcast arguments with the run date templates rendered.
 
     python3 deploy-emr/airflow/check_dag.py [--date YYYY-MM-DD] [--variable KEY=VALUE]...
 

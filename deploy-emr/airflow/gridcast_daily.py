@@ -1,9 +1,9 @@
 """Daily gridcast run on Amazon EMR (Airflow 2 with the Amazon provider).
 
-For each run date ``ds`` the DAG ingests that day's ERCOT day-ahead settlement point prices
-and native load and the PJM hourly load, retrains the PJM load model, computes the LMPs of
-the grid case for the day and settles the CRR holdings on them. Each job replaces the rows
-of its own slice, so clearing and re-running a date leaves the same tables.
+For each run date ``ds`` the DAG ingests that day's ERCOT day-ahead settlement point prices,
+ERCOT native load and PJM hourly load. It then retrains the PJM load model, computes the
+LMPs of the grid case for the day and settles the CRR holdings on them. Each job replaces
+the rows of its own slice, so clearing and re-running a date leaves the same tables.
 
 Airflow Variables (read when the scheduler parses this file):
 
@@ -62,8 +62,8 @@ STEPS = [
       "--case", CASE_NAME]),
 ]
 
-# Jobs that train XGBoost in a Spark barrier stage, which Spark 3.5 refuses to run with
-# dynamic allocation: they get a fixed number of executors (at least xgboost.num-workers).
+# Jobs that train XGBoost in a Spark barrier stage, which Spark 3.5 rejects when dynamic
+# allocation is on. They get a fixed number of executors, at least xgboost.num-workers.
 XGBOOST_JOBS = {("train", "load-xgboost"), ("pipeline", "pjm-load")}
 XGBOOST_EXECUTORS = 2
 
@@ -89,11 +89,13 @@ def cluster_configurations():
     The file is looked up next to this DAG first (copy it there when deploying), then in
     deploy-emr/cluster/ of a source checkout.
     """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "configurations.json", here.parent / "cluster" / "configurations.json"):
+    dag_folder = Path(__file__).resolve().parent
+    candidates = (dag_folder / "configurations.json",
+                  dag_folder.parent / "cluster" / "configurations.json")
+    for candidate in candidates:
         if candidate.is_file():
             return json.loads(candidate.read_text(encoding="utf-8"))
-    raise FileNotFoundError(f"configurations.json not found in {here} or {here.parent / 'cluster'}: "
+    raise FileNotFoundError(f"configurations.json not found: {candidates[0]} or {candidates[1]}; "
                             "copy deploy-emr/cluster/configurations.json next to this DAG")
 
 
