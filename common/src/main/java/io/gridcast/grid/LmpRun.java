@@ -10,7 +10,6 @@ import io.gridcast.ingest.InvalidInputException;
 import io.gridcast.io.TableCatalog;
 import io.gridcast.io.Tables;
 import java.io.Serializable;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,7 +20,6 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -219,10 +217,11 @@ public final class LmpRun {
                 schema(Tables.GENERATOR_DISPATCH.name()));
         Dataset<Row> hours = spark.createDataFrame(hourRows, schema(Tables.OPF_HOURS.name()));
 
-        Column slice = col("case_name").equalTo(lit(caseName)).and(col("interval_start_utc")
-                .between(lit(Timestamp.from(profile.hours().get(0).intervalStartUtc())),
-                        lit(Timestamp.from(profile.hours().get(profile.hours().size() - 1)
-                                .intervalStartUtc()))));
+        String slice = "case_name = " + TableCatalog.sqlString(caseName)
+                + " AND interval_start_utc BETWEEN " + TableCatalog.timestampLiteral(
+                        profile.hours().get(0).intervalStartUtc())
+                + " AND " + TableCatalog.timestampLiteral(profile.hours()
+                        .get(profile.hours().size() - 1).intervalStartUtc());
         catalog.overwrite(Tables.LMP, lmp, slice);
         catalog.overwrite(Tables.BRANCH_FLOW, flows, slice);
         catalog.overwrite(Tables.GENERATOR_DISPATCH, dispatch, slice);

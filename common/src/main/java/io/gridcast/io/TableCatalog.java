@@ -116,24 +116,34 @@ public final class TableCatalog {
     }
 
     /**
-     * Replaces every row of {@code definition}'s table inside {@code slice} with {@code rows}
-     * in one commit, without matching keys: cheaper than a merge for many rows that a job
-     * recomputes as a whole, such as every bus and hour of a solved case.
+     * Replaces every row of {@code definition}'s table inside {@code slice} (a SQL condition
+     * over the table's columns) with {@code rows} in one commit, without matching keys. When
+     * the slice covers whole data files this is a cheap file-level overwrite. When it cuts
+     * through files (a re-run of part of a month), it falls back to a row-level merge.
      */
-    public void overwrite(TableDefinition definition, Dataset<Row> rows,
-            org.apache.spark.sql.Column slice) {
+    public void overwrite(TableDefinition definition, Dataset<Row> rows, String slice) {
         ensure(definition);
-        onStorage("publish", definition, () -> {
-            try {
-                rows.select(definition.columnNames().stream()
-                                .map(org.apache.spark.sql.functions::col)
-                                .toArray(org.apache.spark.sql.Column[]::new))
-                        .writeTo(qualified(definition.name())).overwrite(slice);
-            } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-                throw new IllegalStateException(
-                        "Table not found: " + qualified(definition.name()), e);
+        try {
+            onStorage("publish", definition, () -> {
+                try {
+                    rows.select(definition.columnNames().stream()
+                                    .map(org.apache.spark.sql.functions::col)
+                                    .toArray(org.apache.spark.sql.Column[]::new))
+                            .writeTo(qualified(definition.name()))
+                            .overwrite(org.apache.spark.sql.functions.expr(slice));
+                } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                    throw new IllegalStateException(
+                            "Table not found: " + qualified(definition.name()), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("Cannot delete file where some")) {
+                throw e;
             }
-        });
+            LOG.info("Slice of {} cuts through data files, publishing by row-level merge",
+                    qualified(definition.name()));
+            replace(definition, rows, slice);
+        }
     }
 
     /** Appends {@code rows} in one commit. */

@@ -70,6 +70,10 @@ class PipelineGridTest {
 
         String first = CommandRun.succeeding(pipeline);
         String second = CommandRun.succeeding(pipeline);
+        String oneDay = CommandRun.succeeding("compute", "lmp", "--case",
+                GRID.resolve("three-bus-radial-congested").toString(), "--start", "2024-03-10",
+                "--end", "2024-03-11", "--warehouse", warehouse.toString(),
+                "--set", "spark.master=local[2]");
 
         long congested = java.util.stream.DoubleStream.of(factors).filter(f -> 10 * f > 4)
                 .count();
@@ -77,6 +81,7 @@ class PipelineGridTest {
         assertThat(first).contains("case three-bus-radial-congested, 47 hours, 47 solved, 0 "
                 + "without a solution, " + congested + " congested, 141 LMP rows");
         assertThat(second).contains("141 LMP rows");
+        assertThat(oneDay).contains("24 hours, 24 solved");
         String lmp = dataFiles("lmp");
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ")")).isEqualTo("141");
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE bus_id = 3 "
