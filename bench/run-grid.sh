@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `gridcast pipeline grid` on the bundled synthetic Texas 2000-bus case and ERCOT's 2023
-# hourly load (8,760 DC OPF snapshots), each case in a fresh warehouse, and the DC OPF alone
-# on one thread over the same number of hours as the single-core baseline of the same run.
+# hourly load (8,760 DC OPF snapshots), each Spark master in a fresh warehouse. Then it times
+# the DC OPF alone on one thread over the same hours, the single-core baseline of the run.
 #
 #   bench/run-grid.sh [SPARK_MASTER ...]     default: local[1] local[2]
 #

@@ -30,7 +30,7 @@ final class LoadCurveOptions {
                     + "Texas case in pipeline grid).")
     Scaling scaling;
 
-    /** How the curve turns into factors on the case's bus loads. */
+    /** Rule that turns the curve into factors on the case's bus loads. */
     enum Scaling { peak, level }
 
     @Option(names = "--start", paramLabel = "YYYY-MM-DD",
@@ -43,7 +43,7 @@ final class LoadCurveOptions {
 
     /**
      * Reads the chosen curve from the job's catalog as factors on {@code network}'s loads,
-     * scaled as {@code --load-scaling} says, else as {@code defaultScaling}.
+     * scaled by the {@code --load-scaling} rule, else by {@code defaultScaling}.
      */
     LoadProfile read(JobContext context, GridNetwork network, Scaling defaultScaling) {
         context.progress.stage("read the load curve " + iso + " " + zone + " from " + table);
