@@ -1,6 +1,6 @@
 package io.gridcast.grid;
 
-import dev.ludovic.netlib.lapack.LAPACK;
+import dev.ludovic.netlib.lapack.JavaLAPACK;
 import io.gridcast.grid.DispatchProblem.Dispatch;
 import java.util.Arrays;
 import java.util.Optional;
@@ -253,16 +253,16 @@ final class ActiveSetPolish {
             for (int l = 0; l < linearUnits.length; l++) {
                 addLinearUnit(l, matrix, rhs);
             }
-            // NOTE: dgetrf and dgetrs rather than dgesv. Through dev.ludovic.netlib 3.0.3's
-            // JNI binding and Debian 12's OpenBLAS 0.3.21, a loop of 1,000 small dgesv calls
-            // crashed the JVM, and 200,000 dgetrf and dgetrs pairs did not.
+            // NOTE: the pure-Java LAPACK, with dgetrf and dgetrs. Through dev.ludovic.netlib
+            // 3.0.3's native binding and Debian 12's OpenBLAS 0.3.21, a loop of 1,000 small
+            // dgesv calls crashed the JVM.
             int[] pivots = new int[size];
             intW info = new intW(0);
-            LAPACK.getInstance().dgetrf(size, size, matrix, size, pivots, info);
+            JavaLAPACK.getInstance().dgetrf(size, size, matrix, size, pivots, info);
             if (info.val != 0) {
                 return Optional.empty();
             }
-            LAPACK.getInstance().dgetrs("N", size, 1, matrix, size, pivots, rhs, size, info);
+            JavaLAPACK.getInstance().dgetrs("N", size, 1, matrix, size, pivots, rhs, size, info);
             return info.val == 0 ? Optional.of(dispatch(rhs)) : Optional.empty();
         }
 

@@ -115,12 +115,14 @@ public final class CrrSettlement {
      */
     public static Dataset<Row> totals(Dataset<Row> holdings, Dataset<Row> hourly,
             PriceBasis basis) {
-        Dataset<Row> settled = hourly.groupBy("holding_id")
+        // Renamed, because hourly rows derive from the holdings and the join would otherwise
+        // be a self-join whose two holding_id columns Spark cannot tell apart.
+        Dataset<Row> settled = hourly.groupBy(col("holding_id").as("settled_holding_id"))
                 .agg(count(lit(1)).as("settled_hours"), sum("payoff_usd").as("payoff_usd"));
         Column settledHours = coalesce(col("settled_hours"), lit(0L));
-        return holdings.join(settled, holdings.col("holding_id")
-                        .equalTo(settled.col("holding_id")), "left")
-                .drop(settled.col("holding_id"))
+        return holdings.join(settled, col("holding_id").equalTo(col("settled_holding_id")),
+                        "left")
+                .drop("settled_holding_id")
                 .select(col("holding_id"), col("source"), col("sink"), col("mw"),
                         col("holding_type"), lit(basis.label()).as("price_basis"),
                         col("period_hours"), settledHours.as("settled_hours"),
@@ -136,12 +138,12 @@ public final class CrrSettlement {
      * {@code congestion_rent_usd}. Hours with rent but no holding show a zero payoff.
      */
     public static Dataset<Row> adequacy(Dataset<Row> hourly, Dataset<Row> congestionRent) {
-        Dataset<Row> payoffs = hourly.groupBy("interval_start_utc")
+        Dataset<Row> payoffs = hourly.groupBy(col("interval_start_utc").as("payoff_hour_utc"))
                 .agg(sum("payoff_usd").as("payoff_usd"));
         Column payoff = coalesce(col("payoff_usd"), lit(0.0));
-        return congestionRent.join(payoffs, congestionRent.col("interval_start_utc")
-                        .equalTo(payoffs.col("interval_start_utc")), "left")
-                .drop(payoffs.col("interval_start_utc"))
+        return congestionRent.join(payoffs, col("interval_start_utc")
+                        .equalTo(col("payoff_hour_utc")), "left")
+                .drop("payoff_hour_utc")
                 .select(col("interval_start_utc"), col("congestion_rent_usd"),
                         payoff.as("payoff_usd"),
                         col("congestion_rent_usd").minus(payoff).as("surplus_usd"),

@@ -88,9 +88,11 @@ public final class CrrSettlementRun {
      */
     public Summary run(String holdingsUri, PriceSource source, CrrSettlement.PriceBasis basis) {
         CrrSettlement.PriceBasis priceBasis = basis != null ? basis : basisSetting(source);
-        CrrHoldingsReader.Parsed parsed = CrrHoldingsReader.read(lines(holdingsUri), holdingsUri);
+        Dataset<Row> prices = nodePrices(source, priceBasis).cache();
+        List<String> lines = lines(holdingsUri);
+        CrrHoldingsReader.Parsed parsed = knownNodes(CrrHoldingsReader.read(lines, holdingsUri),
+                prices, source, holdingsUri, lines);
         Dataset<Row> holdings = CrrSettlement.holdings(spark, parsed.holdings()).cache();
-        Dataset<Row> prices = nodePrices(source, priceBasis);
 
         Dataset<Row> hourly = CrrSettlement.hourly(holdings, prices, priceBasis)
                 .withColumn("market", lit(source.market())).withColumn("run_id", lit(runId))
@@ -107,6 +109,47 @@ public final class CrrSettlementRun {
         return summary(source, priceBasis, parsed, hourly, totals, adequacy);
     }
 
+    /** Moves holdings whose source or sink has no price at all to the rejects. */
+    private static CrrHoldingsReader.Parsed knownNodes(CrrHoldingsReader.Parsed parsed,
+            Dataset<Row> prices, PriceSource source, String holdingsUri, List<String> lines) {
+        java.util.Set<String> nodes = new java.util.HashSet<>(prices.select("node").distinct()
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        if (nodes.isEmpty()) {
+            throw new InvalidInputException(source.caseName() != null
+                    ? "No LMPs of case " + source.caseName() + ": run gridcast compute lmp "
+                            + "--case FILE for it first"
+                    : "No day-ahead prices of " + source.iso() + " in price_hourly: ingest "
+                            + "them first, e.g. gridcast ingest ercot --report dam-spp");
+        }
+        List<CrrHolding> known = new java.util.ArrayList<>();
+        List<RejectedRow> rejects = new java.util.ArrayList<>(parsed.rejects());
+        String where = source.caseName() != null ? "a bus of case " + source.caseName()
+                : "a settlement point of " + source.iso();
+        for (CrrHolding holding : parsed.holdings()) {
+            String unknown = !nodes.contains(holding.sourceNode()) ? holding.sourceNode()
+                    : !nodes.contains(holding.sinkNode()) ? holding.sinkNode() : null;
+            if (unknown == null) {
+                known.add(holding);
+            } else {
+                int line = lineOf(lines, holding.holdingId());
+                rejects.add(new RejectedRow(holdingsUri, line, lines.get(line - 1),
+                        "node " + unknown + " is not " + where + " with prices"));
+            }
+        }
+        return new CrrHoldingsReader.Parsed(known, rejects, parsed.rowsRead());
+    }
+
+    /** Returns the 1-based line of the holding {@code id}: the first row that names it. */
+    private static int lineOf(List<String> lines, String id) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (java.util.Arrays.asList(lines.get(i).split(",", -1)).stream().map(String::trim)
+                    .anyMatch(id::equals)) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
     private CrrSettlement.PriceBasis basisSetting(PriceSource source) {
         String key = "crr.price-basis." + source.market();
         String text = settings.has(key) ? settings.string(key)
@@ -117,6 +160,7 @@ public final class CrrSettlementRun {
 
     private Dataset<Row> nodePrices(PriceSource source, CrrSettlement.PriceBasis basis) {
         if (source.caseName() != null) {
+            requireTable(Tables.LMP.name(), "run gridcast compute lmp first");
             String price = basis == CrrSettlement.PriceBasis.LMP ? "lmp_usd_per_mwh"
                     : "congestion_usd_per_mwh";
             return catalog.read(Tables.LMP.name())
@@ -129,10 +173,19 @@ public final class CrrSettlementRun {
                     + source.iso() + " without a congestion component: settle on lmp "
                     + "(--price-basis lmp), as ERCOT's CRRs do");
         }
+        requireTable(Tables.PRICE_HOURLY.name(),
+                "ingest day-ahead prices first, e.g. gridcast ingest ercot --report dam-spp");
         return catalog.read(Tables.PRICE_HOURLY.name())
                 .filter(col("iso").equalTo(source.iso()).and(col("market_run").equalTo("DAM")))
                 .select(col("settlement_point").as("node"), col("interval_start_utc"),
                         col("price_usd_per_mwh"));
+    }
+
+    private void requireTable(String table, String advice) {
+        if (!spark.catalog().tableExists(catalog.qualified(table))) {
+            throw new InvalidInputException("Table " + catalog.qualified(table)
+                    + " not found: " + advice);
+        }
     }
 
     private Dataset<Row> congestionRent(String caseName) {

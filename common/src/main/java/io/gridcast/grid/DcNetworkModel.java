@@ -1,6 +1,6 @@
 package io.gridcast.grid;
 
-import dev.ludovic.netlib.lapack.LAPACK;
+import dev.ludovic.netlib.lapack.JavaLAPACK;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,10 +25,11 @@ import org.netlib.util.intW;
  * <p>Thread-safe once built, so one model can serve several solver threads. Shift factor rows
  * are computed on first use and cached.
  *
- * <p>NOTE: the factor is dense, n² doubles: 32 MB for 2000 buses. On 2 cores, LAPACK's dpotrf
- * factored a 2000-bus matrix in 0.04 s through OpenBLAS and in 0.35 s with the Java fallback of
- * dev.ludovic.netlib. At 10,000 buses the factor would take 800 MB, so networks that large need
- * a sparse factorization.
+ * <p>NOTE: the factor is dense, n² doubles: 32 MB for 2000 buses, factored in about 0.35 s
+ * by dev.ludovic.netlib's pure-Java LAPACK (0.04 s through native OpenBLAS). The Java one is
+ * used because, in a JVM that had also loaded the native BLAS of Deeplearning4j, the native
+ * binding returned wrong factors. At 10,000 buses the factor would take 800 MB, so networks
+ * that large need a sparse factorization.
  */
 public final class DcNetworkModel {
 
@@ -191,7 +192,7 @@ public final class DcNetworkModel {
     private double[] solve(double[] rhs) {
         intW info = new intW(0);
         int n = busCount();
-        LAPACK.getInstance().dpotrs("L", n, 1, choleskyFactor, n, rhs, n, info);
+        JavaLAPACK.getInstance().dpotrs("L", n, 1, choleskyFactor, n, rhs, n, info);
         if (info.val != 0) {
             throw new IllegalStateException("LAPACK dpotrs failed with info " + info.val);
         }
@@ -351,7 +352,7 @@ public final class DcNetworkModel {
             }
         }
         intW info = new intW(0);
-        LAPACK.getInstance().dpotrf("L", n, matrix, n, info);
+        JavaLAPACK.getInstance().dpotrf("L", n, matrix, n, info);
         if (info.val != 0) {
             throw new IllegalArgumentException("Susceptance matrix of " + network.caseName()
                     + " is not positive definite (LAPACK dpotrf info " + info.val

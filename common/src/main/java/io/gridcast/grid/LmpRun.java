@@ -119,6 +119,13 @@ public final class LmpRun {
         List<Row> hourRows = withProgress(solved, hourCount,
                 () -> solutions.map(s -> hourRow(sharedNetwork.value(), s, id)).collect());
         List<String> unsolved = unsolved(hourRows);
+        if (unsolved.size() == hourCount) {
+            solutions.unpersist();
+            throw new InvalidInputException(network.caseName() + ": none of the " + hourCount
+                    + " hours has a solution, so nothing was published and earlier results "
+                    + "stay. The first: " + unsolved.get(0) + ". Check the load curve's scale "
+                    + "against the case (--load-scaling peak makes the case's loads its peak)");
+        }
         if (stopOnUnsolved && !unsolved.isEmpty()) {
             solutions.unpersist();
             throw new InvalidInputException(network.caseName() + ": " + unsolved.size()

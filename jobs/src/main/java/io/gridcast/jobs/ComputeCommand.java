@@ -130,7 +130,7 @@ final class ComputeCommand implements Runnable {
             }
             Files.write(csv, lines, StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "compute lmp finished in %.1f s: case %s, 1 snapshot "
-                    + "of %.1f MW, objective %.6f $/h, %d binding branches, %d buses written "
+                    + "of %.1f MW, objective %.6f $/h, binding branches %d, %d buses written "
                     + "to %s%n", (System.nanoTime() - startNanos) / 1e9, network.caseName(),
                     network.totalDemandMw(), result.objectiveUsdPerHour(),
                     result.bindingBranchCount(), network.buses().size(), csv);

@@ -37,6 +37,9 @@ final class SettleCommand implements Runnable {
         @Mixin
         JobOptions options;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--holdings", required = true, paramLabel = "FILE|URI",
                 description = "CSV file of CRR holdings, local, file: or s3a://.")
         String holdings;
@@ -63,8 +66,14 @@ final class SettleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CrrSettlement.PriceBasis basis = priceBasis == null ? null
-                    : CrrSettlement.PriceBasis.parse(priceBasis, "--price-basis");
+            CrrSettlement.PriceBasis basis;
+            try {
+                basis = priceBasis == null ? null
+                        : CrrSettlement.PriceBasis.parse(priceBasis, "--price-basis");
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        e.getMessage());
+            }
             try (JobContext context = new JobContext("settle-crr", options.settings(), 2,
                     Clock.systemUTC())) {
                 context.progress.stage("settle " + holdings);

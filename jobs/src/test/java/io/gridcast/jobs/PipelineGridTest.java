@@ -62,7 +62,9 @@ class PipelineGridTest {
         Path holdings = Files.createTempFile("crr", ".csv");
         Files.write(holdings, List.of("holding_id,source,sink,mw,type,start_utc,end_utc",
                 "G2-LOAD,2,3,4,obligation,2024-03-09T06:00Z,2024-03-11T05:00Z",
-                "LOAD-G2-OPT,3,2,4,option,2024-03-09T06:00Z,2024-03-11T05:00Z"));
+                "LOAD-G2-OPT,3,2,4,option,2024-03-09T06:00Z,2024-03-11T05:00Z",
+                "JULY,2,3,4,obligation,2024-07-01,2024-08-01",
+                "NO-BUS,2,999,4,obligation,2024-03-09T06:00Z,2024-03-11T05:00Z"));
         String[] pipeline = {"pipeline", "grid", "--case",
             GRID.resolve("three-bus-radial-congested").toString(), "--load-input",
             loadCurve.toString(), "--holdings", holdings.toString(),
@@ -95,6 +97,13 @@ class PipelineGridTest {
         assertThat(Double.parseDouble(duckDb("SELECT payoff_usd FROM read_parquet("
                 + dataFiles("crr_settlement_totals") + ") WHERE holding_id = 'LOAD-G2-OPT'")))
                 .isCloseTo(0.0, within(1e-9));
+        assertThat(duckDb("SELECT concat_ws('|', settled_hours, unpriced_hours) FROM "
+                + "read_parquet(" + dataFiles("crr_settlement_totals") + ") WHERE holding_id = "
+                + "'JULY'")).isEqualTo("0|744");
+        assertThat(duckDb("SELECT concat_ws('|', line_number, reason) FROM read_parquet("
+                + dataFiles("rejects") + ") WHERE job = 'settle-crr'"))
+                .isEqualTo("5|node 999 is not a bus of case three-bus-radial-congested with "
+                        + "prices");
         String rent = dataFiles("congestion_rent");
         assertThat(Double.parseDouble(duckDb("SELECT sum(congestion_rent_usd) FROM read_parquet("
                 + rent + ")"))).isCloseTo(8.0 * congested, within(1e-6));
@@ -119,6 +128,7 @@ class PipelineGridTest {
 
         String solved = CommandRun.succeeding(compute);
         CommandRun stopped = CommandRun.errors(withStop(compute));
+        CommandRun noneSolved = CommandRun.errors(with(compute, "--load-scaling", "level"));
 
         long infeasible = java.util.stream.DoubleStream.of(factors).filter(f -> 10 * f > 8)
                 .count();
@@ -134,6 +144,11 @@ class PipelineGridTest {
                 + "'tight'")).isEqualTo(String.valueOf(2 * (47 - infeasible)));
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE case_name = "
                 + "'tight' AND abs(lmp_usd_per_mwh - 10) > 1e-6")).isEqualTo("0");
+        assertThat(noneSolved.exitCode()).isEqualTo(1);
+        assertThat(noneSolved.output()).contains("tight: none of the 47 hours has a solution, "
+                + "so nothing was published and earlier results stay");
+        assertThat(duckDb("SELECT count(*) FROM read_parquet(" + dataFiles("lmp")
+                + ") WHERE case_name = 'tight'")).isEqualTo(String.valueOf(2 * (47 - infeasible)));
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.output()).contains("tight: " + infeasible + " of 47 hours have no "
                 + "solution, so nothing was published");
@@ -158,8 +173,12 @@ class PipelineGridTest {
     }
 
     private static String[] withStop(String[] args) {
+        return with(args, "--stop-on-infeasible");
+    }
+
+    private static String[] with(String[] args, String... more) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--stop-on-infeasible");
+        all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }
 
