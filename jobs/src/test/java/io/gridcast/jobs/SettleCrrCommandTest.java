@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridcast.SparkTestBase;
-import io.gridcast.config.Settings;
-import io.gridcast.io.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,18 +101,10 @@ class SettleCrrCommandTest {
     }
 
     private static String dataFiles(Path warehouse, String table) {
-        Settings settings = SparkTestBase.testSettings(warehouse);
-        try (SparkSession spark = SparkSessions.create(settings)) {
-            return SparkTestBase.duckDbDataFiles(spark, settings, table);
-        }
+        return DuckDbReads.dataFiles(warehouse, table);
     }
 
     private static String duckDb(String query) throws Exception {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = duck.createStatement();
-                ResultSet result = statement.executeQuery(query)) {
-            assertThat(result.next()).as(query).isTrue();
-            return result.getString(1);
-        }
+        return DuckDbReads.duckDb(query);
     }
 }
