@@ -7,7 +7,7 @@ the rows of its own slice, so clearing and re-running a date leaves the same tab
 
 Airflow Variables (read when the scheduler parses this file):
 
-- ``gridcast_s3_prefix``: s3://bucket/prefix that holds gridcast-jobs.jar, emr.conf, the
+- ``gridcast_s3_prefix``: s3://bucket/prefix that contains gridcast-jobs.jar, emr.conf, the
   inputs under input/ and the cluster logs under logs/ (default s3://my-bucket/gridcast).
 - ``gridcast_cluster_id``: id (j-...) of a running cluster to add the steps to. When it is
   unset or empty, each run creates a cluster from JOB_FLOW_OVERRIDES and terminates it at

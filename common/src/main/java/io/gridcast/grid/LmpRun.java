@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.max;
 
 import io.gridcast.ingest.InvalidInputException;
 import io.gridcast.io.TableCatalog;
+import io.gridcast.io.TableDefinition;
 import io.gridcast.io.Tables;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -216,13 +217,13 @@ public final class LmpRun {
         String id = runId;
         JavaRDD<HourSolution> optimal = solutions.filter(s -> s.result().isOptimal());
         Dataset<Row> lmp = spark.createDataFrame(optimal.flatMap(s -> lmpRows(
-                sharedNetwork.value(), s, id).iterator()), schema(Tables.LMP.name()));
+                sharedNetwork.value(), s, id).iterator()), schema(Tables.LMP));
         Dataset<Row> flows = spark.createDataFrame(optimal.flatMap(s -> branchRows(
-                sharedNetwork.value(), s, id).iterator()), schema(Tables.BRANCH_FLOW.name()));
+                sharedNetwork.value(), s, id).iterator()), schema(Tables.BRANCH_FLOW));
         Dataset<Row> dispatch = spark.createDataFrame(optimal.flatMap(s -> dispatchRows(
                 sharedNetwork.value(), s, id).iterator()),
-                schema(Tables.GENERATOR_DISPATCH.name()));
-        Dataset<Row> hours = spark.createDataFrame(hourRows, schema(Tables.OPF_HOURS.name()));
+                schema(Tables.GENERATOR_DISPATCH));
+        Dataset<Row> hours = spark.createDataFrame(hourRows, schema(Tables.OPF_HOURS));
 
         String slice = "case_name = " + TableCatalog.sqlString(caseName)
                 + " AND interval_start_utc BETWEEN " + TableCatalog.timestampLiteral(
@@ -235,10 +236,9 @@ public final class LmpRun {
         catalog.overwrite(Tables.OPF_HOURS, hours, slice);
     }
 
-    private StructType schema(String table) {
-        catalog.ensure(Tables.ALL.stream().filter(t -> t.name().equals(table)).findFirst()
-                .orElseThrow());
-        return catalog.read(table).schema();
+    private StructType schema(TableDefinition table) {
+        catalog.ensure(table);
+        return catalog.read(table.name()).schema();
     }
 
     private Summary summarise(String caseName, int hourCount, List<Row> hourRows,

@@ -53,13 +53,7 @@ final class IngestGridCommand implements Callable<Integer> {
                     network.buses().size() + network.branches().size()
                             + network.generators().size());
 
-            context.progress.stage("find islands");
-            TopologyReport topology = GridTopology.analyze(context.spark, network);
-            System.out.println(header(network));
-            topology.describe().forEach(line -> System.out.println("  " + line));
-
-            context.progress.stage("publish grid_bus, grid_branch and grid_generator");
-            GridTables.publish(context.spark, context.catalog, source, topology, context.runId);
+            TopologyReport topology = publish(context, source);
             System.out.printf("ingest grid finished in %.1f s: case %s, %d buses, %d branches, "
                     + "%d generators, %d %s; tables %s replaced for the case%n",
                     context.progress.elapsedSeconds(), network.caseName(),
@@ -71,6 +65,18 @@ final class IngestGridCommand implements Callable<Integer> {
                             + "}"));
         }
         return 0;
+    }
+
+    /** Finds the islands of {@code source}'s network, prints them and publishes the grid tables. */
+    static TopologyReport publish(JobContext context, GridSource source) {
+        context.progress.stage("find islands");
+        TopologyReport topology = GridTopology.analyze(context.spark, source.network());
+        System.out.println(header(source.network()));
+        topology.describe().forEach(line -> System.out.println("  " + line));
+
+        context.progress.stage("publish grid_bus, grid_branch and grid_generator");
+        GridTables.publish(context.spark, context.catalog, source, topology, context.runId);
+        return topology;
     }
 
     private static String header(GridNetwork network) {

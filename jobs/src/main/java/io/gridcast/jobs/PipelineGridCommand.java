@@ -3,11 +3,8 @@ package io.gridcast.jobs;
 import io.gridcast.grid.CrrSettlementRun;
 import io.gridcast.grid.GridNetwork;
 import io.gridcast.grid.GridSource;
-import io.gridcast.grid.GridTables;
-import io.gridcast.grid.GridTopology;
 import io.gridcast.grid.LmpRun;
 import io.gridcast.grid.LoadProfile;
-import io.gridcast.grid.TopologyReport;
 import io.gridcast.ingest.ErcotReport;
 import io.gridcast.ingest.ReportIngest;
 import io.gridcast.io.Tables;
@@ -98,9 +95,7 @@ final class PipelineGridCommand implements Callable<Integer> {
         context.progress.stage("ingest grid " + source);
         GridSource grid = GridSource.read(context.spark.sparkContext().hadoopConfiguration(),
                 source, caseName);
-        TopologyReport topology = GridTopology.analyze(context.spark, grid.network());
-        topology.describe().forEach(line -> System.out.println("  " + line));
-        GridTables.publish(context.spark, context.catalog, grid, topology, context.runId);
+        IngestGridCommand.publish(context, grid);
         return grid.network();
     }
 
