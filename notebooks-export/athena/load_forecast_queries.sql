@@ -28,9 +28,10 @@ FROM rejects
 ORDER BY rejected_at_utc DESC, source_file, line_number
 LIMIT 100;
 
--- Registered model versions with their test MAPE.
-SELECT model_name, model_version, stage, test_start, test_end,
-       json_extract_scalar(metrics_json, '$.test.mapePercent') AS test_mape_percent,
+-- Registered model versions with their test metrics. In Athena,
+-- json_extract_scalar(metrics_json, '$.test.mapePercent') picks the test MAPE out of the JSON,
+-- and in Spark SQL get_json_object(metrics_json, '$.test.mapePercent') does.
+SELECT model_name, model_version, stage, test_start, test_end, metrics_json,
        input_fingerprint, artifact_uri
 FROM model_registry
 ORDER BY model_name, model_version;

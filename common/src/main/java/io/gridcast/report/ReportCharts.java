@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -34,6 +37,9 @@ public final class ReportCharts {
     public static final int WIDTH_PX = 1200;
     /** Height of report charts, in pixels. */
     public static final int HEIGHT_PX = 480;
+
+    /** Most categories of a bar chart whose labels are drawn. */
+    public static final int LABELLED_CATEGORIES = 60;
 
     private static final Color[] COLOURS = {new Color(0x1f, 0x77, 0xb4),
         new Color(0xd6, 0x27, 0x28), new Color(0x2c, 0xa0, 0x2c), new Color(0x94, 0x67, 0xbd),
@@ -120,6 +126,45 @@ public final class ReportCharts {
         renderer.setItemMargin(0.05);
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, colour(i));
+        }
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return Chart.render(chart, WIDTH_PX, HEIGHT_PX);
+    }
+
+    /**
+     * Draws one bar per category, in the map's order, and paints the categories in
+     * {@code highlighted} in the second colour: for example LMPs by bus, with the buses at the
+     * ends of congested branches highlighted. Category labels show only when there are at
+     * most {@link #LABELLED_CATEGORIES}; the category axis label should say how they are
+     * ordered.
+     *
+     * @param values value by category
+     * @param highlighted categories drawn in the second colour, under {@code highlightedName}
+     */
+    public static Chart highlightedBars(String title, String categoryAxis, String valueAxis,
+            Map<String, Double> values, Set<String> highlighted, String otherName,
+            String highlightedName) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        values.forEach((category, value) -> {
+            boolean marked = highlighted.contains(category);
+            dataset.addValue(marked ? null : value, otherName, category);
+            dataset.addValue(marked ? value : null, highlightedName, category);
+        });
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, categoryAxis, valueAxis,
+                dataset);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, colour(0));
+        renderer.setSeriesPaint(1, colour(1));
+        CategoryAxis axis = plot.getDomainAxis();
+        axis.setCategoryMargin(values.size() > LABELLED_CATEGORIES ? 0 : 0.2);
+        axis.setTickLabelsVisible(values.size() <= LABELLED_CATEGORIES);
+        axis.setTickMarksVisible(values.size() <= LABELLED_CATEGORIES);
+        if (values.size() > LABELLED_CATEGORIES / 2) {
+            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

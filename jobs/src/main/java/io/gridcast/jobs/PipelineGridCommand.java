@@ -1,14 +1,21 @@
 package io.gridcast.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.gridcast.grid.CrrSettlementRun;
 import io.gridcast.grid.GridNetwork;
+import io.gridcast.grid.GridRunReport;
 import io.gridcast.grid.GridSource;
 import io.gridcast.grid.LmpRun;
 import io.gridcast.grid.LoadProfile;
 import io.gridcast.ingest.ErcotReport;
+import io.gridcast.ingest.IngestReport;
 import io.gridcast.ingest.ReportIngest;
 import io.gridcast.io.Tables;
+import io.gridcast.report.Report;
+import io.gridcast.time.MarketZones;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,10 +75,10 @@ final class PipelineGridCommand implements Callable<Integer> {
         if (caseName != null) {
             GridSource.checkCaseName(caseName);
         }
-        try (JobContext context = new JobContext("pipeline-grid", options.settings(), 5,
+        try (JobContext context = new JobContext("pipeline-grid", options.settings(), 8,
                 Clock.systemUTC())) {
             GridNetwork network = ingestGrid(context, caseSource);
-            ingestLoad(context, loadSource);
+            ReportIngest.Result load = ingestLoad(context, loadSource);
 
             LoadProfile profile = curve.read(context, network, caseInput == null
                     ? LoadCurveOptions.Scaling.level : LoadCurveOptions.Scaling.peak);
@@ -81,12 +88,15 @@ final class PipelineGridCommand implements Callable<Integer> {
                     .run(network, profile, LoadCurveOptions.partitions(context),
                             stopOnInfeasible);
 
-            String settled = settle(context, network.caseName(), holdingsSource);
+            CrrSettlementRun.Summary crr = settle(context, network.caseName(), holdingsSource);
+            String report = writeReport(context, new RunInputs(caseSource, network, loadSource,
+                    load, profile), lmp, crr);
             System.out.printf(Locale.ROOT, "pipeline grid finished in %.1f s: case %s, %d "
                     + "hours, %d solved, %d without a solution, %d congested, %d LMP rows, "
-                    + "mean LMP %.2f $/MWh; %s%n", context.progress.elapsedSeconds(),
+                    + "mean LMP %.2f $/MWh; %s; report %s%n", context.progress.elapsedSeconds(),
                     network.caseName(), lmp.hours(), lmp.optimal(), lmp.unsolved().size(),
-                    lmp.congestedHours(), lmp.lmpRows(), lmp.meanLmpUsdPerMwh(), settled);
+                    lmp.congestedHours(), lmp.lmpRows(), lmp.meanLmpUsdPerMwh(),
+                    settled(context, crr), report);
         }
         return 0;
     }
@@ -99,31 +109,68 @@ final class PipelineGridCommand implements Callable<Integer> {
         return grid.network();
     }
 
-    private void ingestLoad(JobContext context, String source) {
+    private ReportIngest.Result ingestLoad(JobContext context, String source) {
         if (source.equals("none")) {
-            return;
+            return null;
         }
         context.progress.stage("ingest ERCOT native load " + source);
         ReportIngest ingest = new ReportIngest(context.spark);
-        ReportIngest.Result result = ingest.read(ErcotReport.NATIVE_LOAD.report(), source, context.runId,
-                context.runTime);
+        ReportIngest.Result result = ingest.read(ErcotReport.NATIVE_LOAD.report(), source,
+                context.runId, context.runTime);
         ingest.publish(context.catalog, result);
         System.out.println("  load curve: " + result.counts().summary());
+        return result;
     }
 
-    private String settle(JobContext context, String settledCase, String source) {
+    private static CrrSettlementRun.Summary settle(JobContext context, String settledCase,
+            String source) {
         if (source.equals("none")) {
-            return "no CRR holdings settled";
+            return null;
         }
         context.progress.stage("settle CRR holdings " + source);
-        CrrSettlementRun.Summary crr = new CrrSettlementRun(context.spark, context.catalog,
-                context.settings, context.runId, context.runTime)
+        return new CrrSettlementRun(context.spark, context.catalog, context.settings,
+                context.runId, context.runTime)
                 .run(source, new CrrSettlementRun.PriceSource(settledCase, null), null);
+    }
+
+    private static String settled(JobContext context, CrrSettlementRun.Summary crr) {
+        String tables = "tables " + context.catalog.qualified("{" + Tables.GRID_BUS.name() + ","
+                + Tables.LMP.name() + "," + Tables.BRANCH_FLOW.name() + ","
+                + Tables.CRR_SETTLEMENT.name() + ",...}");
+        if (crr == null) {
+            return "no CRR holdings settled; " + tables;
+        }
         return String.format(Locale.ROOT, "CRR holdings %d (rejected %d) on %s prices, payoff "
-                + "$%,.2f, congestion rent $%,.2f, hours with rent below payoffs %d; tables "
-                + "%s", crr.holdings(), crr.rejected(), crr.basis().label(), crr.payoffUsd(),
-                crr.rentUsd(), crr.inadequateHours(), context.catalog.qualified("{"
-                        + Tables.GRID_BUS.name() + "," + Tables.LMP.name() + ","
-                        + Tables.BRANCH_FLOW.name() + "," + Tables.CRR_SETTLEMENT.name() + ",...}"));
+                + "$%,.2f, congestion rent $%,.2f, hours with rent below payoffs %d; %s",
+                crr.holdings(), crr.rejected(), crr.basis().label(), crr.payoffUsd(),
+                crr.rentUsd(), crr.inadequateHours(), tables);
+    }
+
+    /** What the run read: the case, and the load archive when one was ingested. */
+    private record RunInputs(String caseSource, GridNetwork network, String loadSource,
+            ReportIngest.Result load, LoadProfile profile) {
+    }
+
+    /** Writes the run report: settings, inputs, rejects, hours, LMPs, congestion and CRRs. */
+    private static String writeReport(JobContext context, RunInputs inputs, LmpRun.Summary lmp,
+            CrrSettlementRun.Summary crr) {
+        String caseName = inputs.network().caseName();
+        Report report = RunReports.start(context, "Grid LMP and CRR pipeline, " + caseName,
+                List.of(), List.of("grid", "crr"));
+        GridRunReport grid = new GridRunReport(context.catalog, caseName, context.runId,
+                MarketZones.of(inputs.profile().iso()));
+        grid.addNetwork(report, inputs.network(), inputs.caseSource());
+        if (inputs.load() != null) {
+            IngestReport.addInputs(report, inputs.loadSource(), inputs.load().files(),
+                    inputs.load().counts());
+        }
+        IngestReport.addRejects(report, context.catalog.read(Tables.REJECTS.name())
+                .filter(col("run_id").equalTo(context.runId)), context.runId);
+        grid.addHours(report, lmp);
+        grid.addPriceRange(report);
+        grid.addMostCongestedHour(report);
+        grid.addCongestedBranches(report);
+        grid.addCrrPayoffs(report, crr);
+        return RunReports.write(context, report);
     }
 }

@@ -8,7 +8,6 @@ import io.gridcast.forecast.XgboostParameters;
 import io.gridcast.io.Tables;
 import io.gridcast.time.MarketZones;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +71,7 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming the setting that is invalid
      */
     static void checkSettings(io.gridcast.config.Settings settings, String iso) {
-        DayAheadLoadForecast.Options.from(settings, zoneOf(iso));
+        DayAheadLoadForecast.Options.from(settings, MarketZones.of(iso));
         XgboostParameters parameters = XgboostParameters.from(settings);
         String master = settings.has("spark.master") ? settings.string("spark.master") : "";
         int slots = localTaskSlots(master);
@@ -125,7 +124,7 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
 
         LoadForecastRun run = new LoadForecastRun(context.spark, context.catalog,
                 context.registry(),
-                DayAheadLoadForecast.Options.from(context.settings, zoneOf(iso)),
+                DayAheadLoadForecast.Options.from(context.settings, MarketZones.of(iso)),
                 XgboostParameters.from(context.settings));
         List<LoadForecastRun.Summary> summaries = new ArrayList<>();
         context.progress.stage("train and forecast " + iso + " " + String.join(", ", selected));
@@ -149,14 +148,5 @@ final class TrainLoadXgboostCommand implements Callable<Integer> {
                     + workers + " exceeds the " + slots + " task slots of local Spark; set "
                     + "xgboost.num-workers=" + slots + " or give Spark more cores");
         }
-    }
-
-    private static ZoneId zoneOf(String iso) {
-        return switch (iso.toUpperCase(Locale.ROOT)) {
-            case "PJM" -> MarketZones.PJM;
-            case "ERCOT" -> MarketZones.ERCOT;
-            default -> throw new IllegalArgumentException("Invalid market: " + iso
-                    + " (expected PJM or ERCOT)");
-        };
     }
 }

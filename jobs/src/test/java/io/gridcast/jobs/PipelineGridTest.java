@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridcast.SparkTestBase;
+import io.gridcast.report.ReportCharts;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +107,54 @@ class PipelineGridTest {
                 + rent + ")"))).isCloseTo(8.0 * congested, within(1e-6));
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + rent + ") WHERE adequate"))
                 .isEqualTo("47");
+        checkReport(first, congested);
+    }
+
+    /**
+     * The report's most congested hour is the first peak hour (every congested hour has the
+     * same $8 rent, and ties go to the higher load, then the earlier hour): 2024-03-09 hour
+     * ending 24, 10 MW, where branch 2 (bus 2 to bus 3) carries its 4 MW limit.
+     */
+    private static void checkReport(String output, long congested) throws Exception {
+        Path report = Path.of(RunReportChecks.reportLocation(output));
+        String html = RunReportChecks.checkFile(warehouse, "pipeline-grid", report);
+        assertThat(html).contains("2024-03-09 hour ending 24: congestion rent $8.00, load "
+                + "10.0 MW, binding branches 1.")
+                .contains(cells(2, 2, 3, "4.00", "4.00", "2.00", "2.00", "4.00", "8.00"))
+                .contains(cells(2, 2, 3, "4.00", congested, "2.00", "2.00",
+                        String.format("%.2f", 8.0 * congested)))
+                .contains("<td>G2-LOAD</td><td>obligation</td><td class=\"num\">2</td>"
+                        + "<td class=\"num\">3</td>")
+                .contains(String.format("$%.2f", 8.0 * congested))
+                .contains("node 999 is not a bus of case three-bus-radial-congested");
+        assertThat(redPixels(html, "LMP by bus, 2024-03-09 hour ending 24")).isPositive();
+        RunReportChecks.checkInChromium(report, "Grid LMP and CRR pipeline, "
+                + "three-bus-radial-congested", 5, 1200);
+    }
+
+    private static String cells(Object... values) {
+        StringBuilder row = new StringBuilder("<tr>");
+        for (Object value : values) {
+            row.append("<td class=\"num\">").append(value).append("</td>");
+        }
+        return row.append("</tr>").toString();
+    }
+
+    /** Counts the pixels in the highlight colour of the chart titled {@code title}. */
+    private static long redPixels(String html, String title) throws Exception {
+        int alt = html.indexOf("alt=\"" + title);
+        assertThat(alt).as(title).isPositive();
+        int start = html.lastIndexOf("base64,", alt) + "base64,".length();
+        byte[] png = Base64.getDecoder().decode(html.substring(start, html.indexOf('"', start)));
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
+        int highlight = ReportCharts.colour(1).getRGB();
+        long count = 0;
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                count += picture.getRGB(x, y) == highlight ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     @Test
