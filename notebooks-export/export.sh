@@ -7,8 +7,9 @@
 #    missing and this runs as root with apt-get; otherwise it says what to install.
 # 2. Unless --skip-pipelines, runs into the warehouse DIR (default: a new folder under
 #    ${TMPDIR:-/tmp}) the jobs whose tables the notebooks read: pipeline pjm-load, pipeline
-#    prices, pipeline smt, pipeline grid and the three ERCOT ingests. About 25 minutes on 2
-#    cores, most of it in pipeline prices.
+#    prices, pipeline smt, pipeline grid and the three ERCOT ingests. About 30 minutes on 2
+#    cores, most of it in pipeline prices. Meter ids are hashed with
+#    GRIDCAST_METER_ID_HASH_KEY, or with a random key when it is not set.
 # 3. Executes every notebook in place with nbconvert, reading the warehouse through
 #    bin/gridcast query (GRIDCAST_WAREHOUSE), and stops at the first cell that fails.
 set -euo pipefail
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --warehouse) warehouse="$2"; shift 2 ;;
     --skip-pipelines) run_pipelines=false; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "export.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +51,12 @@ if ! "$PYTHON" -c 'import nbconvert, nbclient, ipykernel, pandas, matplotlib' 2>
 fi
 
 if [ "$run_pipelines" = true ]; then
+  if [ -z "${GRIDCAST_METER_ID_HASH_KEY:-}" ]; then
+    # pipeline smt hashes meter ids with this key. A key made for this export only keeps the
+    # exported ids unlinkable to any other run.
+    GRIDCAST_METER_ID_HASH_KEY="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    export GRIDCAST_METER_ID_HASH_KEY
+  fi
   jobs=("pipeline pjm-load" "pipeline prices" "pipeline smt" "pipeline grid"
     "ingest ercot --report dam-spp" "ingest ercot --report rt-spp"
     "ingest ercot --report dam-energy-sold")

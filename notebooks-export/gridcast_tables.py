@@ -61,6 +61,7 @@ def _local(path, params):
 
 def _athena(sql, params):
     """Runs the query in Athena and reads every page of its result."""
+    # NOTE: written to the Athena API reference and not yet run against Athena itself.
     import boto3
 
     athena = boto3.client("athena")

@@ -95,7 +95,7 @@ public final class GridRunReport {
     public void addHours(Report report, LmpRun.Summary summary) {
         Report.Section section = report.section("Hours");
         Table outcomes = new Table("hours", "solved", "without a solution", "congested",
-                "LMP rows", "mean LMP, $/MWh", "highest LMP, $/MWh", "solve time, s");
+                "LMP rows", "mean LMP, $/MWh", "highest LMP, $/MWh", "solver time summed over hours, s");
         outcomes.row(summary.hours(), summary.optimal(), summary.unsolved().size(),
                 summary.congestedHours(), summary.lmpRows(), dollars(summary.meanLmpUsdPerMwh()),
                 dollars(summary.maxLmpUsdPerMwh()), seconds(summary.solveSeconds()));
@@ -112,7 +112,7 @@ public final class GridRunReport {
                 .orderBy("interval_start_utc").limit(LISTED_UNSOLVED_HOURS).collectAsList()
                 .forEach(hour -> unsolved.row(hour.getAs("operating_date"),
                         hour.getAs("hour_ending"), yesNo(hour.getAs("dst_flag")),
-                        megawatts(hour.getAs("load_mw")), hour.getAs("reason")));
+                        megawattsPlain(hour.getAs("load_mw")), hour.getAs("reason")));
         section.paragraph("First " + LISTED_UNSOLVED_HOURS + " hours without a solution:");
         section.table(unsolved);
     }

@@ -38,7 +38,7 @@ public final class ReportCharts {
     /** Height of report charts, in pixels. */
     public static final int HEIGHT_PX = 480;
 
-    /** Most categories of a bar chart whose labels are drawn. */
+    /** Maximum number of categories whose labels a bar chart draws. */
     public static final int LABELLED_CATEGORIES = 60;
 
     private static final Color[] COLOURS = {new Color(0x1f, 0x77, 0xb4),

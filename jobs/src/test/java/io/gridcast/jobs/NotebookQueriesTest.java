@@ -63,7 +63,7 @@ class NotebookQueriesTest extends SparkTestBase {
     }
 
     @Test
-    void notebooksQueryOnlyCheckedFilesAndKeepTheirPlots() throws IOException {
+    void notebooksKeepOutputsAndQueryFiles() throws IOException {
         List<Path> notebooks;
         try (Stream<Path> listed = Files.list(EXPORT)) {
             notebooks = listed.filter(path -> path.toString().endsWith(".ipynb")).sorted()
@@ -84,7 +84,7 @@ class NotebookQueriesTest extends SparkTestBase {
                 String where = notebook.getFileName() + ": " + source.lines().findFirst()
                         .orElse("");
                 assertThat(cell.path("execution_count").isInt()).as(where + " was run").isTrue();
-                assertThat(INLINE_SQL.matcher(source).find()).as(where + " holds SQL").isFalse();
+                assertThat(INLINE_SQL.matcher(source).find()).as(where + " contains SQL").isFalse();
                 Matcher call = QUERY_CALL.matcher(source);
                 while (call.find()) {
                     assertThat(EXPORT.resolve("athena").resolve(call.group(1))).as(where)
