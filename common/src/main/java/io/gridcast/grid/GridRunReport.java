@@ -18,7 +18,6 @@ import io.gridcast.report.ReportCharts;
 import io.gridcast.report.Table;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,10 +94,12 @@ public final class GridRunReport {
     public void addHours(Report report, LmpRun.Summary summary) {
         Report.Section section = report.section("Hours");
         Table outcomes = new Table("hours", "solved", "without a solution", "congested",
-                "LMP rows", "mean LMP, $/MWh", "highest LMP, $/MWh", "solver time summed over hours, s");
+                "LMP rows", "mean LMP, $/MWh", "highest LMP, $/MWh",
+                "solver time summed over hours, s");
         outcomes.row(summary.hours(), summary.optimal(), summary.unsolved().size(),
-                summary.congestedHours(), summary.lmpRows(), dollars(summary.meanLmpUsdPerMwh()),
-                dollars(summary.maxLmpUsdPerMwh()), seconds(summary.solveSeconds()));
+                summary.congestedHours(), summary.lmpRows(),
+                twoDecimals(summary.meanLmpUsdPerMwh()), twoDecimals(summary.maxLmpUsdPerMwh()),
+                seconds(summary.solveSeconds()));
         section.table(outcomes);
         section.paragraph("A congested hour has at least one branch at its flow limit. Hours "
                 + "without a solution have no LMP rows; opf_hours keeps them with a reason.");
@@ -112,7 +113,7 @@ public final class GridRunReport {
                 .orderBy("interval_start_utc").limit(LISTED_UNSOLVED_HOURS).collectAsList()
                 .forEach(hour -> unsolved.row(hour.getAs("operating_date"),
                         hour.getAs("hour_ending"), yesNo(hour.getAs("dst_flag")),
-                        megawattsPlain(hour.getAs("load_mw")), hour.getAs("reason")));
+                        twoDecimals(hour.getAs("load_mw")), hour.getAs("reason")));
         section.paragraph("First " + LISTED_UNSOLVED_HOURS + " hours without a solution:");
         section.table(unsolved);
     }
@@ -201,9 +202,9 @@ public final class GridRunReport {
         Map<String, Double> hours = new LinkedHashMap<>();
         for (Row branch : listed) {
             table.row(branch.getAs("branch_index"), branch.getAs("from_bus"),
-                    branch.getAs("to_bus"), megawattsPlain(branch.getAs("rate_a_mw")),
-                    branch.getAs("hours"), dollars(branch.getAs("mean_shadow")),
-                    dollars(branch.getAs("max_shadow")), dollars(branch.getAs("rent")));
+                    branch.getAs("to_bus"), flowLimit(branch.getAs("rate_a_mw")),
+                    branch.getAs("hours"), twoDecimals(branch.getAs("mean_shadow")),
+                    twoDecimals(branch.getAs("max_shadow")), twoDecimals(branch.getAs("rent")));
             hours.put(branchLabel(branch), ((Long) branch.getAs("hours")).doubleValue());
         }
         section.paragraph("Branches at their flow limit in at least one hour: "
@@ -277,9 +278,9 @@ public final class GridRunReport {
                 "settled hours", "unpriced hours", "payoff, $");
         holdings.forEach(holding -> table.row(holding.getAs("holding_id"),
                 holding.getAs("holding_type"), holding.getAs("source"), holding.getAs("sink"),
-                megawattsPlain(holding.getAs("mw")), holding.getAs("price_basis"),
+                twoDecimals(holding.getAs("mw")), holding.getAs("price_basis"),
                 holding.getAs("settled_hours"), holding.getAs("unpriced_hours"),
-                dollars(holding.getAs("payoff_usd"))));
+                twoDecimals(holding.getAs("payoff_usd"))));
         return table;
     }
 
@@ -312,12 +313,12 @@ public final class GridRunReport {
                 "shadow price, $/MWh", "LMP from, $/MWh", "LMP to, $/MWh", "congestion rent, $");
         binding.stream().limit(LISTED_BRANCHES).forEach(branch -> table.row(
                 branch.getAs("branch_index"), branch.getAs("from_bus"), branch.getAs("to_bus"),
-                megawattsPlain(branch.getAs("flow_mw")), megawattsPlain(branch.getAs("rate_a_mw")),
-                dollars(Math.max((Double) branch.getAs("shadow_price_from_usd_per_mwh"),
+                twoDecimals(branch.getAs("flow_mw")), flowLimit(branch.getAs("rate_a_mw")),
+                twoDecimals(Math.max((Double) branch.getAs("shadow_price_from_usd_per_mwh"),
                         (Double) branch.getAs("shadow_price_to_usd_per_mwh"))),
-                dollars(lmpByBus.get((Integer) branch.getAs("from_bus"))),
-                dollars(lmpByBus.get((Integer) branch.getAs("to_bus"))),
-                dollars(branch.getAs("congestion_rent_usd"))));
+                twoDecimals(lmpByBus.get((Integer) branch.getAs("from_bus"))),
+                twoDecimals(lmpByBus.get((Integer) branch.getAs("to_bus"))),
+                twoDecimals(branch.getAs("congestion_rent_usd"))));
         return table;
     }
 
@@ -336,9 +337,8 @@ public final class GridRunReport {
     private Map<Instant, Double> bucket(List<Row> hourly, int index, boolean byDay,
             BinaryOperator<Double> combine) {
         Map<Instant, Double> values = new TreeMap<>();
-        hourly.stream().sorted(Comparator.comparing(row -> row.<Instant>getAs(0)))
-                .forEach(row -> values.merge(bucketStart(row.getAs(0), byDay),
-                        row.getDouble(index), combine));
+        hourly.forEach(row -> values.merge(bucketStart(row.getAs(0), byDay),
+                row.getDouble(index), combine));
         return values;
     }
 
@@ -368,11 +368,12 @@ public final class GridRunReport {
         return String.format(Locale.ROOT, "%,.1f MW", value);
     }
 
-    private static String megawattsPlain(Double value) {
-        return value == null ? "unlimited" : String.format(Locale.ROOT, "%,.2f", value);
+    private static String flowLimit(Double rateAMw) {
+        return rateAMw == null ? "unlimited" : twoDecimals(rateAMw);
     }
 
-    private static String dollars(Double value) {
+    /** Formats a value with two decimals and thousands separators, or empty for null. */
+    private static String twoDecimals(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%,.2f", value);
     }
 
