@@ -20,9 +20,11 @@ warehouse=""
 run_pipelines=true
 while [ $# -gt 0 ]; do
   case "$1" in
-    --warehouse) warehouse="$2"; shift 2 ;;
+    --warehouse)
+      [ $# -ge 2 ] || { echo "export.sh: --warehouse needs a folder" >&2; exit 2; }
+      warehouse="$2"; shift 2 ;;
     --skip-pipelines) run_pipelines=false; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
     *) echo "export.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -32,6 +34,9 @@ if [ -z "$warehouse" ]; then
     exit 2
   fi
   warehouse="$(mktemp -d "${TMPDIR:-/tmp}/gridcast-notebooks-XXXXXX")"
+elif [ "$run_pipelines" = false ] && [ ! -d "$warehouse" ] && [[ "$warehouse" != *://* ]]; then
+  echo "export.sh: warehouse not found: $warehouse" >&2
+  exit 2
 fi
 
 # Debian's Jupyter runs on /usr/bin/python3, whatever python3 comes first on PATH.

@@ -38,7 +38,7 @@ JAR_URI = f"{S3_PREFIX}/gridcast-jobs.jar"
 CONF_URI = f"{S3_PREFIX}/emr.conf"
 INPUT = f"{S3_PREFIX}/input"
 
-# First day (UTC) after the run date; the data interval of a daily run ends there.
+# Day after the run date; the data interval of a daily run ends there.
 NEXT_DS = "{{ data_interval_end | ds }}"
 
 # The jobs of one run date, in order: (task id, gridcast arguments). compute lmp reads the

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a CSV file of CRR holdings with the header
@@ -34,8 +35,10 @@ public final class CrrHoldingsReader {
      * @param holdings accepted holdings in file order
      * @param rejects rows not accepted, with their reasons
      * @param rowsRead data rows read (header and blank lines excluded)
+     * @param fileIds every non-empty holding_id of the file, accepted or rejected
      */
-    public record Parsed(List<CrrHolding> holdings, List<RejectedRow> rejects, long rowsRead) {
+    public record Parsed(List<CrrHolding> holdings, List<RejectedRow> rejects, long rowsRead,
+            Set<String> fileIds) {
     }
 
     private CrrHoldingsReader() {
@@ -51,6 +54,7 @@ public final class CrrHoldingsReader {
         List<CrrHolding> holdings = new ArrayList<>();
         List<RejectedRow> rejects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Set<String> fileIds = new TreeSet<>();
         long rowsRead = 0;
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -58,8 +62,13 @@ public final class CrrHoldingsReader {
                 continue;
             }
             rowsRead++;
+            String[] cells = line.split(",", -1);
+            int idColumn = columns.get("holding_id");
+            if (idColumn < cells.length && !cells[idColumn].isBlank()) {
+                fileIds.add(cells[idColumn].trim());
+            }
             try {
-                CrrHolding holding = holding(line.split(",", -1), columns);
+                CrrHolding holding = holding(cells, columns);
                 if (!ids.add(holding.holdingId())) {
                     throw new IllegalArgumentException("duplicate holding_id "
                             + holding.holdingId());
@@ -69,7 +78,7 @@ public final class CrrHoldingsReader {
                 rejects.add(new RejectedRow(fileName, i + 1, line, e.getMessage()));
             }
         }
-        return new Parsed(holdings, rejects, rowsRead);
+        return new Parsed(holdings, rejects, rowsRead, fileIds);
     }
 
     private static Map<String, Integer> header(String line, String fileName) {

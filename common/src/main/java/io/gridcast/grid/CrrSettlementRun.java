@@ -136,7 +136,8 @@ public final class CrrSettlementRun {
                         "node " + unknown + " is not " + where + " with prices"));
             }
         }
-        return new CrrHoldingsReader.Parsed(known, rejects, parsed.rowsRead());
+        return new CrrHoldingsReader.Parsed(known, rejects, parsed.rowsRead(),
+                parsed.fileIds());
     }
 
     /** Returns the 1-based line of the holding {@code id}: the first row that names it. */
@@ -197,10 +198,10 @@ public final class CrrSettlementRun {
 
     private void publish(PriceSource source, CrrHoldingsReader.Parsed parsed,
             Dataset<Row> hourly, Dataset<Row> totals, Dataset<Row> adequacy, String holdingsUri) {
+        // A holding rejected this time loses its earlier rows too, so no stale payoff remains.
         String slice = "t.market = " + TableCatalog.sqlString(source.market())
-                + " AND t.holding_id IN " + TableCatalog.sqlList(parsed.holdings().stream()
-                        .map(CrrHolding::holdingId).toList());
-        if (!parsed.holdings().isEmpty()) {
+                + " AND t.holding_id IN " + TableCatalog.sqlList(List.copyOf(parsed.fileIds()));
+        if (!parsed.fileIds().isEmpty()) {
             catalog.replace(Tables.CRR_SETTLEMENT, hourly, slice);
             catalog.replace(Tables.CRR_SETTLEMENT_TOTALS, totals, slice);
         }

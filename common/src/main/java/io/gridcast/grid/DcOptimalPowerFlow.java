@@ -347,18 +347,24 @@ public final class DcOptimalPowerFlow {
         String where = "the island of bus "
                 + network.buses().get(model.referenceBus(island)).busId();
         if (pricedIndexOfIsland[island] < 0 && Math.abs(demandMw) > LIMIT_TOLERANCE_MW) {
-            return Optional.of(where + " has demand " + demandMw
+            return Optional.of(where + " has demand " + rounded(demandMw)
                     + " MW and no on-line generator");
         }
         if (pricedIndexOfIsland[island] >= 0 && demandMw > maxMw + LIMIT_TOLERANCE_MW) {
-            return Optional.of("demand " + demandMw + " MW in " + where
-                    + " exceeds its on-line capacity " + maxMw + " MW");
+            return Optional.of("demand " + rounded(demandMw) + " MW in " + where
+                    + " exceeds its on-line capacity " + rounded(maxMw) + " MW");
         }
         if (pricedIndexOfIsland[island] >= 0 && demandMw < minMw - LIMIT_TOLERANCE_MW) {
-            return Optional.of("demand " + demandMw + " MW in " + where
-                    + " is below the minimum output " + minMw + " MW of its on-line units");
+            return Optional.of("demand " + rounded(demandMw) + " MW in " + where
+                    + " is below the minimum output " + rounded(minMw)
+                    + " MW of its on-line units");
         }
         return Optional.empty();
+    }
+
+    /** Rounds {@code mw} to a thousandth of a MW for messages, dropping float noise. */
+    private static double rounded(double mw) {
+        return Math.round(mw * 1000) / 1000.0;
     }
 
     private double[] islandDemandMw(double[] demandMw) {

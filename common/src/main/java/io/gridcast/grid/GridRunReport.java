@@ -133,14 +133,16 @@ public final class GridRunReport {
         boolean byDay = hourly.size() > HOURLY_CHART_HOURS;
         Map<String, Map<Instant, Double>> lines = new LinkedHashMap<>();
         lines.put("highest bus LMP", bucket(hourly, 3, byDay, Math::max));
-        lines.put("energy component", mean(hourly, 2, byDay));
+        lines.put("energy component, mean over buses", mean(hourly, 2, byDay));
         lines.put("lowest bus LMP", bucket(hourly, 1, byDay, Math::min));
         section.chart(ReportCharts.timeSeries("LMP range across buses, "
                 + (byDay ? "by operating day" : "by hour"), "$/MWh", marketZone, Map.of(),
                 lines));
-        section.paragraph("The gap between the highest and lowest bus LMP is congestion: "
-                + "without binding branches every bus of an island has the energy price."
-                + (byDay ? " Each point is a day's extreme or mean over its hours." : ""));
+        section.paragraph("Without binding branches every bus of an island has the island's "
+                + "energy price, so within one island the gap between the highest and lowest "
+                + "LMP is congestion. Islands have separate energy prices."
+                + (byDay ? " Each point is a day's extreme or mean over its solved hours."
+                        : " Lines join solved hours across hours without a solution."));
     }
 
     /**
@@ -177,6 +179,9 @@ public final class GridRunReport {
         section.chart(lmpBars(label, lmpByBus, binding));
         if (!binding.isEmpty()) {
             section.table(bindingBranches(binding, lmpByBus));
+            section.paragraph("The hour's congestion rent is the sum of flow × LMP difference "
+                    + "over every branch, which equals the sum of shadow price × limit over the "
+                    + "binding ones. Branches below their limit also carry part of the rent.");
         }
     }
 
@@ -198,7 +203,8 @@ public final class GridRunReport {
         }
 
         Table table = new Table("branch", "from bus", "to bus", "limit, MW", "hours binding",
-                "mean shadow price, $/MWh", "highest shadow price, $/MWh", "congestion rent, $");
+                "mean shadow price, $/MWh", "highest shadow price, $/MWh",
+                "flow × LMP difference in binding hours, $");
         Map<String, Double> hours = new LinkedHashMap<>();
         for (Row branch : listed) {
             table.row(branch.getAs("branch_index"), branch.getAs("from_bus"),
@@ -269,7 +275,9 @@ public final class GridRunReport {
         fields.put("total payoff", usd(settlement.payoffUsd()));
         fields.put("congestion rent", usd(settlement.rentUsd()));
         fields.put("hours with rent below payoffs", settlement.inadequateHours());
-        fields.put("hours without a price at source or sink", settlement.unpricedHours());
+        fields.put("holding hours without a price at source or sink",
+                settlement.unpricedHours() + " (hours of the holdings' periods outside the "
+                        + "solved hours pay nothing)");
         return fields;
     }
 
@@ -310,7 +318,8 @@ public final class GridRunReport {
 
     private static Table bindingBranches(List<Row> binding, Map<Integer, Double> lmpByBus) {
         Table table = new Table("branch", "from bus", "to bus", "flow, MW", "limit, MW",
-                "shadow price, $/MWh", "LMP from, $/MWh", "LMP to, $/MWh", "congestion rent, $");
+                "shadow price, $/MWh", "LMP from, $/MWh", "LMP to, $/MWh",
+                "flow × LMP difference, $");
         binding.stream().limit(LISTED_BRANCHES).forEach(branch -> table.row(
                 branch.getAs("branch_index"), branch.getAs("from_bus"), branch.getAs("to_bus"),
                 twoDecimals(branch.getAs("flow_mw")), flowLimit(branch.getAs("rate_a_mw")),

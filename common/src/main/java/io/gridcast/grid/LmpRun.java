@@ -123,16 +123,18 @@ public final class LmpRun {
         if (unsolved.size() == hourCount) {
             solutions.unpersist();
             throw new InvalidInputException(network.caseName() + ": none of the " + hourCount
-                    + " hours has a solution, so nothing was published and earlier results "
+                    + " hours has a solution, so no LMPs were published and earlier results "
                     + "stay. The first: " + unsolved.get(0) + ". Check the load curve's scale "
                     + "against the case (--load-scaling peak makes the case's loads its peak)");
         }
         if (stopOnUnsolved && !unsolved.isEmpty()) {
             solutions.unpersist();
             throw new InvalidInputException(network.caseName() + ": " + unsolved.size()
-                    + " of " + hourCount + " hours have no solution, so nothing was "
+                    + " of " + hourCount + " hours have no solution, so no LMPs were "
                     + "published. The first: " + String.join("; ",
-                            unsolved.subList(0, Math.min(3, unsolved.size()))));
+                            unsolved.subList(0, Math.min(3, unsolved.size())))
+                    + ". Run without --stop-on-infeasible to publish the solved hours, and see "
+                    + "opf_hours for every hour's reason");
         }
 
         publish(network.caseName(), profile, sharedNetwork, solutions, hourRows);

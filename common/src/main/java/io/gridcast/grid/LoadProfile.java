@@ -2,13 +2,17 @@ package io.gridcast.grid;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
 import io.gridcast.ingest.InvalidInputException;
 import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -34,33 +38,50 @@ public record LoadProfile(String iso, String zone, List<Hour> hours) implements 
      * @param curveLoadMw load of the curve in the hour
      * @param loadFactor factor on the case's bus loads
      */
-    public record Hour(Instant intervalStartUtc, java.time.LocalDate operatingDate,
+    public record Hour(Instant intervalStartUtc, LocalDate operatingDate,
             int hourEnding, boolean dstFlag, double curveLoadMw, double loadFactor)
             implements Serializable {
     }
 
     /**
      * Reads the curve of {@code iso} and {@code zone} from rows of the {@code load_hourly}
-     * table, from {@code startUtc} inclusive to {@code endUtc} exclusive (either may be null).
+     * table, from the market-local operating day {@code firstDay} to the day before
+     * {@code endDay} (either may be null for the curve's own start or end).
+     *
+     * @throws InvalidInputException if no hour matches, naming the zones and days the table
+     *     has for {@code iso}
      */
     public static LoadProfile fromLoadTable(Dataset<Row> loadHourly, String iso, String zone,
-            Instant startUtc, Instant endUtc) {
+            LocalDate firstDay, LocalDate endDay) {
         Dataset<Row> curve = loadHourly.filter(col("iso").equalTo(lit(iso))
                 .and(col("zone").equalTo(lit(zone))));
-        if (startUtc != null) {
-            curve = curve.filter(col("interval_start_utc").geq(lit(Timestamp.from(startUtc))));
+        if (firstDay != null) {
+            curve = curve.filter(col("operating_date").geq(lit(firstDay)));
         }
-        if (endUtc != null) {
-            curve = curve.filter(col("interval_start_utc").lt(lit(Timestamp.from(endUtc))));
+        if (endDay != null) {
+            curve = curve.filter(col("operating_date").lt(lit(endDay)));
         }
         List<Row> rows = curve.select("interval_start_utc", "operating_date", "hour_ending",
                 "dst_flag", "load_mw").orderBy("interval_start_utc").collectAsList();
         if (rows.isEmpty()) {
             throw new InvalidInputException("No hours of " + iso + " " + zone
-                    + " in load_hourly" + period(startUtc, endUtc) + ": ingest the load "
-                    + "curve first, e.g. gridcast ingest ercot --report native-load");
+                    + " in load_hourly" + period(firstDay, endDay) + ". " + available(loadHourly,
+                    iso));
         }
         return of(iso, zone, rows);
+    }
+
+    /** Lists the zones of {@code iso} in {@code loadHourly} with their first and last days. */
+    private static String available(Dataset<Row> loadHourly, String iso) {
+        List<Row> zones = loadHourly.filter(col("iso").equalTo(lit(iso))).groupBy("zone")
+                .agg(min("operating_date"), max("operating_date")).orderBy("zone")
+                .collectAsList();
+        if (zones.isEmpty()) {
+            return "The table has no " + iso + " load: ingest the load curve first, e.g. "
+                    + "gridcast ingest ercot --report native-load";
+        }
+        return "The table has " + iso + " " + zones.stream().map(row -> row.getString(0) + " "
+                + row.get(1) + " to " + row.get(2)).collect(Collectors.joining(", "));
     }
 
     /**
@@ -93,15 +114,15 @@ public record LoadProfile(String iso, String zone, List<Hour> hours) implements 
         return cell instanceof Instant instant ? instant : ((Timestamp) cell).toInstant();
     }
 
-    private static java.time.LocalDate date(Object cell) {
-        return cell instanceof java.time.LocalDate day ? day : ((Date) cell).toLocalDate();
+    private static LocalDate date(Object cell) {
+        return cell instanceof LocalDate day ? day : ((Date) cell).toLocalDate();
     }
 
-    private static String period(Instant startUtc, Instant endUtc) {
-        if (startUtc == null && endUtc == null) {
+    private static String period(LocalDate firstDay, LocalDate endDay) {
+        if (firstDay == null && endDay == null) {
             return "";
         }
-        return " from " + (startUtc == null ? "the first hour" : startUtc) + " to "
-                + (endUtc == null ? "the last hour" : endUtc);
+        return " from operating day " + (firstDay == null ? "the first" : firstDay)
+                + " to the day before " + (endDay == null ? "the end" : endDay);
     }
 }

@@ -91,13 +91,18 @@ final class ComputeCommand implements Runnable {
             return 0;
         }
 
-        static void printSummary(JobContext context, LmpRun.Summary summary) {
+        /** Prints the first ten hours without a solution, with their reasons. */
+        static void printUnsolved(LmpRun.Summary summary) {
             summary.unsolved().stream().limit(10).forEach(reason ->
                     System.out.println("  no solution: " + reason));
             if (summary.unsolved().size() > 10) {
                 System.out.println("  ... and " + (summary.unsolved().size() - 10)
                         + " more hours without a solution (opf_hours lists them)");
             }
+        }
+
+        static void printSummary(JobContext context, LmpRun.Summary summary) {
+            printUnsolved(summary);
             System.out.printf(Locale.ROOT, "compute lmp finished in %.1f s: case %s, %d hours, "
                     + "%d solved, %d without a solution, %d congested; %d LMP rows, mean "
                     + "%.2f $/MWh, max %.2f $/MWh; solver %.1f s; tables %s%n",

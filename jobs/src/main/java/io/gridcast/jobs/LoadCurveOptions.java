@@ -3,9 +3,8 @@ package io.gridcast.jobs;
 import io.gridcast.grid.GridBus;
 import io.gridcast.grid.GridNetwork;
 import io.gridcast.grid.LoadProfile;
-import java.time.Instant;
+import io.gridcast.ingest.InvalidInputException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import picocli.CommandLine.Option;
 
 /** Options that choose the hourly load curve a grid job solves: table, ISO, zone and days. */
@@ -34,11 +33,13 @@ final class LoadCurveOptions {
     enum Scaling { peak, level }
 
     @Option(names = "--start", paramLabel = "YYYY-MM-DD",
-            description = "First day (UTC) of the curve to solve (default: its first hour).")
+            description = "First market-local operating day of the curve to solve (default: "
+                    + "its first day).")
     LocalDate start;
 
     @Option(names = "--end", paramLabel = "YYYY-MM-DD",
-            description = "Day after the last day (UTC) to solve (default: the curve's end).")
+            description = "Operating day after the last one to solve (default: the curve's "
+                    + "end).")
     LocalDate end;
 
     /**
@@ -46,9 +47,13 @@ final class LoadCurveOptions {
      * scaled by the {@code --load-scaling} rule, else by {@code defaultScaling}.
      */
     LoadProfile read(JobContext context, GridNetwork network, Scaling defaultScaling) {
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw new InvalidInputException("Invalid --end " + end + ": it must be after --start "
+                    + start + " (--end is the day after the last day solved)");
+        }
         context.progress.stage("read the load curve " + iso + " " + zone + " from " + table);
         LoadProfile profile = LoadProfile.fromLoadTable(context.catalog.read(table), iso, zone,
-                instant(start), instant(end));
+                start, end);
         Scaling chosen = scaling != null ? scaling : defaultScaling;
         return chosen == Scaling.peak ? profile : profile.levelledTo(network.buses().stream()
                 .mapToDouble(GridBus::loadMw).sum());
@@ -59,9 +64,5 @@ final class LoadCurveOptions {
         int configured = context.settings.integer("grid.lmp-partitions");
         return configured > 0 ? configured
                 : 4 * context.spark.sparkContext().defaultParallelism();
-    }
-
-    private static Instant instant(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -87,6 +87,7 @@ final class PipelineGridCommand implements Callable<Integer> {
             LmpRun.Summary lmp = new LmpRun(context.spark, context.catalog, context.runId)
                     .run(network, profile, LoadCurveOptions.partitions(context),
                             stopOnInfeasible);
+            ComputeCommand.Lmp.printUnsolved(lmp);
 
             CrrSettlementRun.Summary crr = settle(context, network.caseName(), holdingsSource);
             String report = writeReport(context, new RunInputs(caseSource, network, loadSource,

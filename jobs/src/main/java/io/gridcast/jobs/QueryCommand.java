@@ -2,6 +2,7 @@ package io.gridcast.jobs;
 
 import io.gridcast.config.Settings;
 import io.gridcast.ingest.InvalidInputException;
+import io.gridcast.io.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,11 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings settings = options.settings();
         String sql = readQuery(sqlFile);
+        Warehouse warehouse = Warehouse.from(settings);
+        if (warehouse.isLocal() && !Files.isDirectory(warehouse.localPath())) {
+            throw new InvalidInputException("Warehouse not found: " + warehouse.localPath()
+                    + " (the jobs that publish tables create it; check --warehouse)");
+        }
         try (JobContext context = new JobContext("query", settings, 1, Clock.systemUTC())) {
             context.progress.stage("query " + sqlFile);
             Dataset<Row> result = run(context.spark, settings, sql, params);

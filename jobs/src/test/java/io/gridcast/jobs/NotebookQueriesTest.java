@@ -29,9 +29,13 @@ import org.junit.jupiter.api.Test;
 class NotebookQueriesTest extends SparkTestBase {
 
     private static final Path EXPORT = repositoryRoot().resolve("notebooks-export");
-    private static final Pattern QUERY_CALL = Pattern.compile("query\\(\\s*\"([^\"]+\\.sql)\"");
-    private static final Pattern INLINE_SQL =
-            Pattern.compile("(?is)\\bSELECT\\b.+\\bFROM\\b|\\bspark\\.sql\\b|\\bduckdb\\b");
+    /** A call of gridcast_tables.query, with its first argument. */
+    private static final Pattern QUERY_CALL = Pattern.compile("\\bquery\\(\\s*([^,)]*)");
+    private static final Pattern FILE_LITERAL = Pattern.compile("([\"'])([\\w/.-]+\\.sql)\\1");
+    /** SQL, or a way to read tables that bypasses the checked query files. */
+    private static final Pattern OTHER_READ = Pattern.compile("(?is)\\bSELECT\\b.+\\bFROM\\b"
+            + "|\\bread_(parquet|csv|sql|table|json)\\b|\\bspark\\b|\\bduckdb\\b|\\bboto3\\b"
+            + "|\\bpyathena\\b|\\bsubprocess\\b|\\bopen\\(");
 
     @BeforeAll
     static void createEmptyTables() {
@@ -83,11 +87,18 @@ class NotebookQueriesTest extends SparkTestBase {
                 String source = text(cell.path("source"));
                 String where = notebook.getFileName() + ": " + source.lines().findFirst()
                         .orElse("");
-                assertThat(cell.path("execution_count").isInt()).as(where + " was run").isTrue();
-                assertThat(INLINE_SQL.matcher(source).find()).as(where + " contains SQL").isFalse();
+                assertThat(cell.path("execution_count").isInt())
+                        .as(where + ": no execution count, so the cell was not run; export "
+                                + "the notebook again").isTrue();
+                assertThat(OTHER_READ.matcher(source).find())
+                        .as(where + ": reads data other than through query(FILE)").isFalse();
                 Matcher call = QUERY_CALL.matcher(source);
                 while (call.find()) {
-                    assertThat(EXPORT.resolve("athena").resolve(call.group(1))).as(where)
+                    Matcher file = FILE_LITERAL.matcher(call.group(1).strip());
+                    assertThat(file.matches())
+                            .as(where + ": query() takes a literal .sql file name, not "
+                                    + call.group(1)).isTrue();
+                    assertThat(EXPORT.resolve("athena").resolve(file.group(2))).as(where)
                             .isRegularFile();
                     queries++;
                 }

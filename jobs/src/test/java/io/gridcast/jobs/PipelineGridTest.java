@@ -81,7 +81,7 @@ class PipelineGridTest {
         assertThat(first).contains("case three-bus-radial-congested, 47 hours, 47 solved, 0 "
                 + "without a solution, " + congested + " congested, 141 LMP rows");
         assertThat(second).contains("141 LMP rows");
-        assertThat(oneDay).contains("24 hours, 24 solved");
+        assertThat(oneDay).contains("23 hours, 23 solved");
         String lmp = dataFiles("lmp");
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ")")).isEqualTo("141");
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + lmp + ") WHERE bus_id = 3 "
@@ -192,12 +192,12 @@ class PipelineGridTest {
                 + "'tight' AND abs(lmp_usd_per_mwh - 10) > 1e-6")).isEqualTo("0");
         assertThat(noneSolved.exitCode()).isEqualTo(1);
         assertThat(noneSolved.output()).contains("tight: none of the 47 hours has a solution, "
-                + "so nothing was published and earlier results stay");
+                + "so no LMPs were published and earlier results stay");
         assertThat(duckDb("SELECT count(*) FROM read_parquet(" + dataFiles("lmp")
                 + ") WHERE case_name = 'tight'")).isEqualTo(String.valueOf(2 * (47 - infeasible)));
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.output()).contains("tight: " + infeasible + " of 47 hours have no "
-                + "solution, so nothing was published");
+                + "solution, so no LMPs were published");
     }
 
     @Test

@@ -53,6 +53,22 @@ class SettleCrrCommandTest {
         assertThat(duckDb("SELECT reason FROM read_parquet(" + dataFiles(warehouse, "rejects")
                 + ") WHERE job = 'settle-crr'")).isEqualTo("source and sink are the same node "
                 + "HB_NORTH");
+        checkRejectedHoldingLosesEarlierRows(warehouse, holdings, settle);
+    }
+
+    /** A re-run whose file now rejects NH-OPT leaves no payoff of NH-OPT from the first run. */
+    private static void checkRejectedHoldingLosesEarlierRows(Path warehouse, Path holdings,
+            String[] settle) throws Exception {
+        Files.write(holdings, List.of("holding_id,source,sink,mw,type,start_utc,end_utc",
+                "HN-OBL,HB_HOUSTON,HB_NORTH,10,obligation,2024-03-10T06:00Z,2024-03-11T05:00Z",
+                "NH-OPT,HB_NORTH,HB_HOUSTON,-25,option,2024-03-10T06:00Z,2024-03-11T05:00Z"));
+
+        CommandRun.succeeding(settle);
+
+        assertThat(duckDb("SELECT count(*) FROM read_parquet("
+                + dataFiles(warehouse, "crr_settlement") + ")")).isEqualTo("23");
+        assertThat(duckDb("SELECT string_agg(holding_id, ',') FROM read_parquet("
+                + dataFiles(warehouse, "crr_settlement_totals") + ")")).isEqualTo("HN-OBL");
     }
 
     @Test
