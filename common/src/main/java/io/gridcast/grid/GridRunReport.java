@@ -132,9 +132,9 @@ public final class GridRunReport {
 
         boolean byDay = hourly.size() > HOURLY_CHART_HOURS;
         Map<String, Map<Instant, Double>> lines = new LinkedHashMap<>();
-        lines.put("highest bus LMP", bucket(hourly, 3, byDay, Math::max));
-        lines.put("energy component, mean over buses", mean(hourly, 2, byDay));
-        lines.put("lowest bus LMP", bucket(hourly, 1, byDay, Math::min));
+        lines.put("highest bus LMP", gaps(bucket(hourly, 3, byDay, Math::max), byDay));
+        lines.put("energy component, mean over buses", gaps(mean(hourly, 2, byDay), byDay));
+        lines.put("lowest bus LMP", gaps(bucket(hourly, 1, byDay, Math::min), byDay));
         section.chart(ReportCharts.timeSeries("LMP range across buses, "
                 + (byDay ? "by operating day" : "by hour"), "$/MWh", marketZone, Map.of(),
                 lines));
@@ -142,7 +142,7 @@ public final class GridRunReport {
                 + "energy price, so within one island the gap between the highest and lowest "
                 + "LMP is congestion. Islands have separate energy prices."
                 + (byDay ? " Each point is a day's extreme or mean over its solved hours."
-                        : " Lines join solved hours across hours without a solution."));
+                        : " Hours without a solution are gaps in the lines."));
     }
 
     /**
@@ -259,8 +259,8 @@ public final class GridRunReport {
         }
         boolean byDay = hourly.size() > HOURLY_CHART_HOURS;
         Map<String, Map<Instant, Double>> lines = new LinkedHashMap<>();
-        lines.put("congestion rent", bucket(hourly, 1, byDay, Double::sum));
-        lines.put("CRR payoffs", bucket(hourly, 2, byDay, Double::sum));
+        lines.put("congestion rent", gaps(bucket(hourly, 1, byDay, Double::sum), byDay));
+        lines.put("CRR payoffs", gaps(bucket(hourly, 2, byDay, Double::sum), byDay));
         section.chart(ReportCharts.timeSeries("Congestion rent and CRR payoffs, "
                 + (byDay ? "by operating day" : "by hour"), "$", marketZone, Map.of(), lines));
         section.paragraph("Rent at or above the payoffs in an hour means the rights were fully "
@@ -357,6 +357,16 @@ public final class GridRunReport {
         hourly.forEach(row -> counts.merge(bucketStart(row.getAs(0), byDay), 1.0, Double::sum));
         sums.replaceAll((start, total) -> total / counts.get(start));
         return sums;
+    }
+
+    /** Adds a null value at each unsolved hour of an hourly series, so its line breaks there. */
+    private Map<Instant, Double> gaps(Map<Instant, Double> values, boolean byDay) {
+        if (!byDay) {
+            ofRun(Tables.OPF_HOURS.name(), "case_name").filter(col("status").notEqual("optimal"))
+                    .select("interval_start_utc").collectAsList()
+                    .forEach(hour -> values.putIfAbsent(hour.getAs(0), null));
+        }
+        return values;
     }
 
     private Instant bucketStart(Instant hourStart, boolean byDay) {

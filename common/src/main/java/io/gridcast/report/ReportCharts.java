@@ -74,7 +74,23 @@ public final class ReportCharts {
         ((DateAxis) plot.getDomainAxis()).setTimeZone(timeZone);
         plot.setRenderer(lineRenderer(!actual.isEmpty(), forecasts.size(), false));
         style(plot);
+        keepFlatLinesReadable((NumberAxis) plot.getRangeAxis(), collection);
         return Chart.render(chart, WIDTH_PX, HEIGHT_PX);
+    }
+
+    /**
+     * Widens the value axis of nearly flat series to a tenth of their largest magnitude, or to
+     * 1 when all values are 0, so a constant line gets readable tick labels.
+     */
+    private static void keepFlatLinesReadable(NumberAxis axis, TimeSeriesCollection series) {
+        double largest = 0;
+        for (int s = 0; s < series.getSeriesCount(); s++) {
+            for (int i = 0; i < series.getItemCount(s); i++) {
+                double value = series.getYValue(s, i);
+                largest = Double.isNaN(value) ? largest : Math.max(largest, Math.abs(value));
+            }
+        }
+        axis.setAutoRangeMinimumSize(largest > 0 ? largest / 10 : 1);
     }
 
     private static TimeSeries timeSeries(String name, Map<Instant, Double> values) {
