@@ -198,6 +198,15 @@ class PipelineGridTest {
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.output()).contains("tight: " + infeasible + " of 47 hours have no "
                 + "solution, so no LMPs were published");
+
+        CommandRun unknownZone = CommandRun.errors(with(compute, "--profile-zone", "NORTH"));
+        CommandRun reversed = CommandRun.errors(with(compute, "--start", "2024-03-10",
+                "--end", "2024-03-09"));
+
+        assertThat(unknownZone.output()).contains("No hours of ERCOT NORTH in load_hourly. "
+                + "The table has ERCOT ERCOT 2024-03-09 to 2024-03-10");
+        assertThat(reversed.output()).contains("Invalid --end 2024-03-09: it must be after "
+                + "--start 2024-03-10");
     }
 
     @Test
