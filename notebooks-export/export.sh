@@ -4,7 +4,7 @@
 #   notebooks-export/export.sh [--warehouse DIR] [--skip-pipelines]
 #
 # 1. Installs Jupyter's nbconvert, pandas and matplotlib from Debian's packages when they are
-#    missing and this runs as root with apt-get; otherwise it says what to install.
+#    missing and this runs as root with apt-get. Otherwise it prints what to install.
 # 2. Unless --skip-pipelines, runs into the warehouse DIR (default: a new folder under
 #    ${TMPDIR:-/tmp}) the jobs whose tables the notebooks read: pipeline pjm-load, pipeline
 #    prices, pipeline smt, pipeline grid and the three ERCOT ingests. About 30 minutes on 2
@@ -21,7 +21,7 @@ run_pipelines=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --warehouse)
-      [ $# -ge 2 ] || { echo "export.sh: --warehouse needs a folder" >&2; exit 2; }
+      [ $# -ge 2 ] || { echo "export.sh: missing folder after --warehouse" >&2; exit 2; }
       warehouse="$2"; shift 2 ;;
     --skip-pipelines) run_pipelines=false; shift ;;
     -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;

@@ -105,7 +105,8 @@ def _wait(athena, execution):
             return
         if state["State"] in ("FAILED", "CANCELLED"):
             raise RuntimeError(f"Athena query {execution} {state['State'].lower()}: "
-                               + state.get("StateChangeReason", "no reason given"))
+                               + state.get("StateChangeReason", "no reason given")
+                               + " (the Athena console's query history has its details)")
         time.sleep(1)
 
 

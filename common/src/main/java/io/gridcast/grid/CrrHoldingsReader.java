@@ -55,6 +55,7 @@ public final class CrrHoldingsReader {
         List<RejectedRow> rejects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> fileIds = new TreeSet<>();
+        int idColumn = columns.get("holding_id");
         long rowsRead = 0;
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -63,7 +64,6 @@ public final class CrrHoldingsReader {
             }
             rowsRead++;
             String[] cells = line.split(",", -1);
-            int idColumn = columns.get("holding_id");
             if (idColumn < cells.length && !cells[idColumn].isBlank()) {
                 fileIds.add(cells[idColumn].trim());
             }

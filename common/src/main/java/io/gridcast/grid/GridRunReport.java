@@ -31,10 +31,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Run report sections of a grid run: the network, the hours solved, LMPs over the run, LMPs by
- * bus in the run's most congested hour with the buses of binding branches highlighted, the
- * branches most often at their limit, and CRR payoffs against the congestion rent. Each
- * section reads the run's own rows of the published tables.
+ * Run report sections of a grid run. They show the network, the hours solved, LMPs over the
+ * run, and LMPs by bus in the run's most congested hour with the buses of binding branches
+ * highlighted. Then come the branches most often at their limit, and CRR payoffs against the
+ * congestion rent. Each section reads the run's own rows of the published tables.
+ *
+ * <p>Not thread-safe.
  */
 public final class GridRunReport {
 
@@ -51,6 +53,8 @@ public final class GridRunReport {
     private final String caseName;
     private final String runId;
     private final ZoneId marketZone;
+    /** Start of each hour of the run without a solution, read once when first needed. */
+    private List<Instant> unsolvedHourStarts;
 
     /**
      * @param caseName case whose rows are reported
@@ -67,8 +71,9 @@ public final class GridRunReport {
 
     /** Adds the section "Network": the size of the case that was solved. */
     public void addNetwork(Report report, GridNetwork network, String source) {
-        long islands = ofRun(Tables.GRID_BUS.name(), "case_name").select("island_id")
-                .distinct().count();
+        long islands = catalog.read(Tables.GRID_BUS.name())
+                .filter(col("case_name").equalTo(caseName)).select("island_id").distinct()
+                .count();
         List<GridBranch> inService = network.branches().stream()
                 .filter(GridBranch::inService).toList();
         List<GridGenerator> units = network.generators().stream()
@@ -332,9 +337,8 @@ public final class GridRunReport {
     }
 
     private Dataset<Row> ofRun(String table, String caseColumn) {
-        Dataset<Row> rows = catalog.read(table).filter(col(caseColumn).equalTo(caseName));
-        return table.equals(Tables.GRID_BUS.name()) ? rows : rows.filter(col("run_id")
-                .equalTo(runId));
+        return catalog.read(table).filter(col(caseColumn).equalTo(caseName)
+                .and(col("run_id").equalTo(runId)));
     }
 
     private Dataset<Row> ofHour(String table, Instant start) {
@@ -361,11 +365,15 @@ public final class GridRunReport {
 
     /** Adds a null value at each unsolved hour of an hourly series, so its line breaks there. */
     private Map<Instant, Double> gaps(Map<Instant, Double> values, boolean byDay) {
-        if (!byDay) {
-            ofRun(Tables.OPF_HOURS.name(), "case_name").filter(col("status").notEqual("optimal"))
-                    .select("interval_start_utc").collectAsList()
-                    .forEach(hour -> values.putIfAbsent(hour.getAs(0), null));
+        if (byDay) {
+            return values;
         }
+        if (unsolvedHourStarts == null) {
+            unsolvedHourStarts = ofRun(Tables.OPF_HOURS.name(), "case_name")
+                    .filter(col("status").notEqual("optimal")).select("interval_start_utc")
+                    .collectAsList().stream().map(hour -> hour.<Instant>getAs(0)).toList();
+        }
+        unsolvedHourStarts.forEach(start -> values.putIfAbsent(start, null));
         return values;
     }
 

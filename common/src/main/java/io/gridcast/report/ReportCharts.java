@@ -135,16 +135,8 @@ public final class ReportCharts {
         series.forEach((name, values) ->
                 values.forEach((category, value) -> dataset.addValue(value, name, category)));
         JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, dataset);
-        CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
+        BarRenderer renderer = styleBars(chart.getCategoryPlot(), series.size());
         renderer.setItemMargin(0.05);
-        for (int i = 0; i < series.size(); i++) {
-            renderer.setSeriesPaint(i, colour(i));
-        }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return Chart.render(chart, WIDTH_PX, HEIGHT_PX);
     }
 
@@ -152,8 +144,7 @@ public final class ReportCharts {
      * Draws one bar per category, in the map's order, and paints the categories in
      * {@code highlighted} in the second colour: for example LMPs by bus, with the buses at the
      * ends of congested branches highlighted. Category labels show only when there are at
-     * most {@link #LABELLED_CATEGORIES}; the category axis label should say how they are
-     * ordered.
+     * most {@link #LABELLED_CATEGORIES}, so the category axis label should name their order.
      *
      * @param values value by category
      * @param highlighted categories drawn in the second colour, under {@code highlightedName}
@@ -170,11 +161,7 @@ public final class ReportCharts {
         JFreeChart chart = ChartFactory.createStackedBarChart(title, categoryAxis, valueAxis,
                 dataset);
         CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, colour(0));
-        renderer.setSeriesPaint(1, colour(1));
+        styleBars(plot, 2);
         CategoryAxis axis = plot.getDomainAxis();
         axis.setCategoryMargin(values.size() > LABELLED_CATEGORIES ? 0 : 0.2);
         axis.setTickLabelsVisible(values.size() <= LABELLED_CATEGORIES);
@@ -182,9 +169,20 @@ public final class ReportCharts {
         if (values.size() > LABELLED_CATEGORIES / 2) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         }
+        return Chart.render(chart, WIDTH_PX, HEIGHT_PX);
+    }
+
+    /** Draws flat bars in the series colours on a white plot, and returns the renderer. */
+    private static BarRenderer styleBars(CategoryPlot plot, int seriesCount) {
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        for (int i = 0; i < seriesCount; i++) {
+            renderer.setSeriesPaint(i, colour(i));
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        return Chart.render(chart, WIDTH_PX, HEIGHT_PX);
+        return renderer;
     }
 
     private static XYLineAndShapeRenderer lineRenderer(boolean withActual, int forecasts,

@@ -147,7 +147,7 @@ final class PipelineGridCommand implements Callable<Integer> {
                 crr.rentUsd(), crr.inadequateHours(), tables);
     }
 
-    /** What the run read: the case, and the load archive when one was ingested. */
+    /** Inputs of the run: the case, and the load archive when one was ingested. */
     private record RunInputs(String caseSource, GridNetwork network, String loadSource,
             ReportIngest.Result load, LoadProfile profile) {
     }

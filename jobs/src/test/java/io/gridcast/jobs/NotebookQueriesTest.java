@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the analyst queries and exported notebooks of notebooks-export against the current
- * table definitions: Spark's analyzer resolves every table and column of every query file
- * over empty tables, and every notebook reads its data only through those files and was
- * exported with its outputs and plots.
+ * table definitions. Spark's analyzer resolves every table and column of every query file over
+ * empty tables. Every notebook reads its data only through those files and was exported with
+ * its outputs and plots.
  */
 class NotebookQueriesTest extends SparkTestBase {
 

@@ -111,9 +111,9 @@ class PipelineGridTest {
     }
 
     /**
-     * The report's most congested hour is the first peak hour (every congested hour has the
-     * same $8 rent, and ties go to the higher load, then the earlier hour): 2024-03-09 hour
-     * ending 24, 10 MW, where branch 2 (bus 2 to bus 3) carries its 4 MW limit.
+     * Checks the report's values. Every congested hour has the same $8 rent, and ties go to the
+     * higher load, then the earlier hour. So the most congested hour is the first peak hour,
+     * 2024-03-09 hour ending 24 at 10 MW, where branch 2 (bus 2 to bus 3) carries its 4 MW limit.
      */
     private static void checkReport(String output, long congested) throws Exception {
         Path report = Path.of(RunReportChecks.reportLocation(output));
